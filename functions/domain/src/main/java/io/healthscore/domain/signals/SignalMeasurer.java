@@ -1,0 +1,399 @@
+package io.healthscore.domain.signals;
+
+import io.healthscore.domain.facts.AccountFacts;
+import io.healthscore.domain.facts.Contact;
+import io.healthscore.domain.facts.ConversationSignal;
+import io.healthscore.domain.facts.FactSource;
+import io.healthscore.domain.facts.Invoice;
+import io.healthscore.domain.facts.SupportTicket;
+import io.healthscore.domain.facts.SurveyResponse;
+import io.healthscore.domain.facts.Touch;
+import io.healthscore.domain.facts.WeeklyUsage;
+import io.healthscore.domain.model.ActivitySettings;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures every built-in signal of one account as of a date. A value of {@link Double#NaN} means no
+ * data: the source was not loaded, or the facts needed for the measurement are absent. Facts dated after
+ * the as-of date are ignored, so measuring is point-in-time.
+ */
+public final class SignalMeasurer {
+
+    /** Stand-in for "never" in day counts (a touch or engagement that never happened). */
+    public static final int NEVER_DAYS = 365;
+
+    static final int RECENT_WEEKS = 4;
+    static final int BASELINE_WEEKS = 12;
+    static final int SEAT_CHANGE_WEEKS = 12;
+    static final int NPS_WINDOW_DAYS = 180;
+    static final int CONVERSATION_WINDOW_DAYS = 180;
+    static final int INVOICE_WINDOW_DAYS = 365;
+
+    private final ActivitySettings settings;
+
+    public SignalMeasurer(ActivitySettings settings) {
+        this.settings = settings;
+    }
+
+    /** Raw values indexed by {@link BuiltInSignal#ordinal()}. */
+    public double[] measure(AccountFacts facts, LocalDate asOf) {
+        double[] v = new double[BuiltInSignal.values().length];
+        Arrays.fill(v, Double.NaN);
+        long today = asOf.toEpochDay();
+        if (facts.has(FactSource.USAGE)) {
+            usage(facts.usage(), today, v);
+        }
+        if (facts.has(FactSource.SUPPORT)) {
+            support(facts, today, v);
+        }
+        if (facts.has(FactSource.BILLING)) {
+            billing(facts.invoices(), asOf, v);
+        }
+        if (facts.renewal() != null && facts.renewal().renewalDate() != null) {
+            v[BuiltInSignal.DAYS_TO_RENEWAL.ordinal()] = facts.renewal().renewalDate().toEpochDay() - today;
+        }
+        if (facts.has(FactSource.ACTIVITIES)) {
+            touches(facts.touches(), today, v);
+        }
+        if (facts.has(FactSource.CONTACTS)) {
+            contacts(facts.contacts(), asOf, today, v);
+        }
+        if (facts.has(FactSource.SURVEYS)) {
+            nps(facts.surveys(), today, v);
+        }
+        if (facts.has(FactSource.CONVERSATIONS)) {
+            conversations(facts.conversations(), today, v);
+        }
+        return v;
+    }
+
+    private static void usage(List<WeeklyUsage> usage, long today, double[] v) {
+        // complete weeks only, newest first; at most one row per week (the later row wins)
+        int n = usage.size();
+        if (n == 0) {
+            return;
+        }
+        long[] week = new long[n];
+        WeeklyUsage[] rows = new WeeklyUsage[n];
+        int k = 0;
+        for (WeeklyUsage u : usage) {
+            long start = u.weekStart().toEpochDay();
+            if (start + 6 <= today) {
+                week[k] = start;
+                rows[k++] = u;
+            }
+        }
+        if (k == 0) {
+            return;
+        }
+        k = sortNewestFirstDistinct(week, rows, k);
+        // days since last active use
+        long lastActive = Long.MIN_VALUE;
+        for (int i = 0; i < k; i++) {
+            if (rows[i].activeUsers() > 0) {
+                lastActive = week[i] + 6;
+                break;
+            }
+        }
+        v[BuiltInSignal.DAYS_SINCE_LAST_ACTIVE.ordinal()] = lastActive == Long.MIN_VALUE
+                ? Math.min(NEVER_DAYS, today - week[k - 1]) : Math.max(0, today - lastActive);
+
+        int recent = Math.min(RECENT_WEEKS, k);
+        double active = 0;
+        double seats = 0;
+        double breadth = 0;
+        int breadthWeeks = 0;
+        for (int i = 0; i < recent; i++) {
+            active += rows[i].activeUsers();
+            seats += rows[i].licensedSeats();
+            if (rows[i].keyFeaturesTotal() > 0) {
+                breadth += (double) rows[i].keyFeaturesUsed() / rows[i].keyFeaturesTotal();
+                breadthWeeks++;
+            }
+        }
+        if (seats > 0) {
+            v[BuiltInSignal.SEAT_UTILISATION.ordinal()] = 100.0 * active / seats;
+        }
+        if (breadthWeeks > 0) {
+            v[BuiltInSignal.FEATURE_BREADTH.ordinal()] = 100.0 * breadth / breadthWeeks;
+        }
+        if (k >= RECENT_WEEKS * 2) {
+            int baseEnd = Math.min(k, RECENT_WEEKS + BASELINE_WEEKS);
+            double base = 0;
+            for (int i = RECENT_WEEKS; i < baseEnd; i++) {
+                base += rows[i].activeUsers();
+            }
+            double recentAvg = active / RECENT_WEEKS;
+            double baseAvg = base / (baseEnd - RECENT_WEEKS);
+            v[BuiltInSignal.USAGE_TREND.ordinal()] = baseAvg == 0
+                    ? (recentAvg > 0 ? 100 : 0)
+                    : 100.0 * (recentAvg - baseAvg) / baseAvg;
+        }
+        if (k > SEAT_CHANGE_WEEKS) {
+            int then = rows[SEAT_CHANGE_WEEKS].licensedSeats();
+            int now = rows[0].licensedSeats();
+            if (then > 0) {
+                v[BuiltInSignal.SEAT_CHANGE.ordinal()] = 100.0 * (now - then) / then;
+            }
+        }
+    }
+
+    /** Sorts the first k rows newest week first and drops repeated weeks; returns the distinct count. */
+    private static int sortNewestFirstDistinct(long[] week, WeeklyUsage[] rows, int k) {
+        boolean ascending = true;
+        for (int i = 1; i < k && ascending; i++) {
+            ascending = week[i - 1] <= week[i];
+        }
+        if (ascending) {
+            // exports are usually oldest first: reverse in place
+            for (int i = 0, j = k - 1; i < j; i++, j--) {
+                long w = week[i];
+                week[i] = week[j];
+                week[j] = w;
+                WeeklyUsage r = rows[i];
+                rows[i] = rows[j];
+                rows[j] = r;
+            }
+        }
+        // insertion sort: linear on already ordered input
+        for (int i = 1; i < k; i++) {
+            long w = week[i];
+            WeeklyUsage r = rows[i];
+            int j = i - 1;
+            while (j >= 0 && week[j] < w) {
+                week[j + 1] = week[j];
+                rows[j + 1] = rows[j];
+                j--;
+            }
+            week[j + 1] = w;
+            rows[j + 1] = r;
+        }
+        int out = 0;
+        for (int i = 0; i < k; i++) {
+            if (out == 0 || week[out - 1] != week[i]) {
+                week[out] = week[i];
+                rows[out++] = rows[i];
+            }
+        }
+        return out;
+    }
+
+    private void support(AccountFacts facts, long today, double[] v) {
+        int lookback = settings.lookbackDays();
+        int openP1 = 0;
+        int recentTickets = 0;
+        int reopened = 0;
+        double csatRecent = 0;
+        int csatRecentN = 0;
+        double csatPrior = 0;
+        int csatPriorN = 0;
+        Set<String> seen = facts.tickets().size() > 1 ? new HashSet<>() : null;
+        for (SupportTicket t : facts.tickets()) {
+            if (seen != null && t.ticketId() != null && !seen.add(t.ticketId())) {
+                continue;
+            }
+            long opened = t.openedOn().toEpochDay();
+            if (opened > today) {
+                continue;
+            }
+            boolean open = t.closedOn() == null || t.closedOn().toEpochDay() > today;
+            if (open && t.priority() == SupportTicket.Priority.P1) {
+                openP1++;
+            }
+            if (today - opened <= lookback) {
+                recentTickets++;
+                if (t.reopened()) {
+                    reopened++;
+                }
+            }
+            if (!open && t.csat() != null) {
+                long closedAge = today - t.closedOn().toEpochDay();
+                if (closedAge <= 90) {
+                    csatRecent += t.csat();
+                    csatRecentN++;
+                } else if (closedAge <= 180) {
+                    csatPrior += t.csat();
+                    csatPriorN++;
+                }
+            }
+        }
+        if (facts.has(FactSource.SURVEYS)) {
+            for (SurveyResponse s : facts.surveys()) {
+                if (s.type() != SurveyResponse.SurveyType.CSAT) {
+                    continue;
+                }
+                long age = today - s.respondedOn().toEpochDay();
+                if (age < 0) {
+                    continue;
+                }
+                if (age <= 90) {
+                    csatRecent += s.score();
+                    csatRecentN++;
+                } else if (age <= 180) {
+                    csatPrior += s.score();
+                    csatPriorN++;
+                }
+            }
+        }
+        v[BuiltInSignal.OPEN_CRITICAL_CASES.ordinal()] = openP1;
+        v[BuiltInSignal.REOPENED_TICKETS.ordinal()] = reopened;
+        int seats = latestSeats(facts.usage(), today);
+        if (seats <= 0 && facts.profile().employees() != null && facts.profile().employees() > 0) {
+            seats = facts.profile().employees();
+        }
+        if (seats > 0) {
+            v[BuiltInSignal.CASE_VOLUME_PER_SEAT.ordinal()] = 100.0 * recentTickets / seats;
+        }
+        if (csatRecentN > 0 && csatPriorN > 0) {
+            v[BuiltInSignal.CSAT_TREND.ordinal()] = csatRecent / csatRecentN - csatPrior / csatPriorN;
+        }
+    }
+
+    private static int latestSeats(List<WeeklyUsage> usage, long today) {
+        long best = Long.MIN_VALUE;
+        int seats = 0;
+        for (WeeklyUsage u : usage) {
+            long w = u.weekStart().toEpochDay();
+            if (w <= today && w > best) {
+                best = w;
+                seats = u.licensedSeats();
+            }
+        }
+        return seats;
+    }
+
+    private static void billing(List<Invoice> invoices, LocalDate asOf, double[] v) {
+        long today = asOf.toEpochDay();
+        long maxPastDue = 0;
+        int due = 0;
+        int late = 0;
+        for (Invoice inv : invoices) {
+            if (inv.issuedOn() != null && inv.issuedOn().toEpochDay() > today) {
+                continue;
+            }
+            maxPastDue = Math.max(maxPastDue, inv.daysPastDue(asOf));
+            if (inv.status() == Invoice.InvoiceStatus.VOID || inv.dueOn() == null) {
+                continue;
+            }
+            long dueAge = today - inv.dueOn().toEpochDay();
+            if (dueAge >= 0 && dueAge <= INVOICE_WINDOW_DAYS) {
+                due++;
+                if (inv.late(asOf)) {
+                    late++;
+                }
+            }
+        }
+        v[BuiltInSignal.DAYS_PAST_DUE.ordinal()] = maxPastDue;
+        if (due > 0) {
+            v[BuiltInSignal.LATE_INVOICE_SHARE.ordinal()] = 100.0 * late / due;
+        }
+    }
+
+    private void touches(List<Touch> touches, long today, double[] v) {
+        long latest = Long.MIN_VALUE;
+        for (Touch t : touches) {
+            long d = t.occurredOn().toEpochDay();
+            if (d <= today && d > latest && settings.meaningful(t.type())) {
+                latest = d;
+            }
+        }
+        v[BuiltInSignal.DAYS_SINCE_MEANINGFUL_TOUCH.ordinal()] = latest == Long.MIN_VALUE
+                ? NEVER_DAYS : Math.min(NEVER_DAYS, today - latest);
+    }
+
+    private void contacts(List<Contact> contacts, LocalDate asOf, long today, double[] v) {
+        boolean champion = false;
+        long sponsorEngaged = Long.MIN_VALUE;
+        int engaged = 0;
+        for (Contact c : contacts) {
+            if (!c.presentOn(asOf)) {
+                continue;
+            }
+            long last = c.lastEngagedOn() == null ? Long.MIN_VALUE : c.lastEngagedOn().toEpochDay();
+            if (last > today) {
+                last = Long.MIN_VALUE;
+            }
+            switch (c.role()) {
+                case CHAMPION -> champion = true;
+                case EXECUTIVE_SPONSOR -> sponsorEngaged = Math.max(sponsorEngaged, last);
+                default -> { }
+            }
+            if (last != Long.MIN_VALUE && today - last <= settings.lookbackDays()) {
+                engaged++;
+            }
+        }
+        v[BuiltInSignal.CHAMPION_PRESENT.ordinal()] = champion ? 1 : 0;
+        v[BuiltInSignal.EXECUTIVE_SPONSOR_ENGAGED.ordinal()] = sponsorEngaged == Long.MIN_VALUE
+                ? NEVER_DAYS : Math.min(NEVER_DAYS, today - sponsorEngaged);
+        v[BuiltInSignal.STAKEHOLDERS_ENGAGED.ordinal()] = engaged;
+    }
+
+    private static void nps(List<SurveyResponse> surveys, long today, double[] v) {
+        double sum = 0;
+        int n = 0;
+        for (SurveyResponse s : surveys) {
+            long age = today - s.respondedOn().toEpochDay();
+            if (s.type() == SurveyResponse.SurveyType.NPS && age >= 0 && age <= NPS_WINDOW_DAYS) {
+                sum += s.score();
+                n++;
+            }
+        }
+        if (n > 0) {
+            v[BuiltInSignal.NPS.ordinal()] = sum / n;
+        }
+    }
+
+    /**
+     * Sentiment index in [-100, 100]: a decayed, asymmetric average in which negative conversations
+     * count twice and escalations six times as much as positive ones, so one escalation moves the
+     * score sharply and many positive conversations raise it slowly. Risk is a decayed sum of risk
+     * flags plus cancellation (2) and evaluating-alternatives (1) intents.
+     */
+    private void conversations(List<ConversationSignal> conversations, long today, double[] v) {
+        double halfLife = settings.conversationHalfLifeDays();
+        double num = 0;
+        double den = 0;
+        double risk = 0;
+        double expansion = 0;
+        int n = 0;
+        for (ConversationSignal c : conversations) {
+            long age = today - c.occurredOn().toEpochDay();
+            if (age < 0 || age > CONVERSATION_WINDOW_DAYS) {
+                continue;
+            }
+            n++;
+            double w = Math.pow(0.5, age / halfLife) * Math.max(0.1, c.confidence());
+            double m;
+            double p;
+            switch (c.sentiment()) {
+                case POSITIVE -> { m = 1; p = 1; }
+                case NEUTRAL -> { m = 1; p = 0; }
+                case NEGATIVE -> { m = 2; p = -1; }
+                default -> { m = 6; p = -1; }
+            }
+            num += w * m * p;
+            den += w * m;
+            double flags = c.riskFlags().size();
+            if (c.intents().contains(ConversationSignal.Intent.CANCELLATION)) {
+                flags += 2;
+            }
+            if (c.intents().contains(ConversationSignal.Intent.EVALUATING_ALTERNATIVES)) {
+                flags += 1;
+            }
+            risk += w * flags;
+            if (c.intents().contains(ConversationSignal.Intent.EXPANSION_INTEREST)) {
+                expansion += w;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        v[BuiltInSignal.CONVERSATION_SENTIMENT.ordinal()] = den == 0 ? 0 : 100.0 * num / den;
+        v[BuiltInSignal.CONVERSATION_RISK.ordinal()] = risk;
+        v[BuiltInSignal.EXPANSION_INTEREST.ordinal()] = expansion;
+    }
+}
