@@ -64,6 +64,12 @@ public record AccountFacts(
                 conversations, customSignals, newPrevious, sources);
     }
 
+    /** The same facts with another open renewal (the backtest sets the renewal that was open back then). */
+    public AccountFacts withRenewal(RenewalOpportunity newRenewal) {
+        return new AccountFacts(profile, newRenewal, usage, invoices, tickets, surveys, contacts, touches,
+                conversations, customSignals, previous, sources);
+    }
+
     /** The same facts with conversation signals from the extractor. */
     public AccountFacts withConversations(List<ConversationSignal> signals) {
         EnumSet<FactSource> s = sources.isEmpty() ? EnumSet.noneOf(FactSource.class) : EnumSet.copyOf(sources);

@@ -30,6 +30,8 @@ public final class AccountBook {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final EnumSet<FactSource> loaded = EnumSet.of(FactSource.CRM);
+    private final java.util.Set<String> outOfScope = new java.util.HashSet<>();
+    private long outOfScopeRows;
 
     private static final class Entry {
         AccountProfile profile;
@@ -54,6 +56,31 @@ public final class AccountBook {
         e.profile = profile;
         entries.put(profile.accountId(), e);
         return true;
+    }
+
+    /**
+     * Records an account the CRM knows but that is not scored this run (e.g. churned before the as-of
+     * date): export rows for it are skipped and counted, not rejected as unknown.
+     */
+    public void outOfScope(String accountId) {
+        outOfScope.add(accountId);
+    }
+
+    /** True (and counted) when a row belongs to a known account that is out of scope. */
+    public boolean skipOutOfScope(String accountId) {
+        if (outOfScope.contains(accountId)) {
+            outOfScopeRows++;
+            return true;
+        }
+        return false;
+    }
+
+    public long outOfScopeRows() {
+        return outOfScopeRows;
+    }
+
+    public int outOfScopeAccounts() {
+        return outOfScope.size();
     }
 
     public boolean contains(String accountId) {

@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * The outcome of one run: every score, the Tasks planned, what the sink did, and the rejects.
+ * {@code outOfScopeAccounts} are known to the CRM but not scored (churned); their export rows were
+ * skipped ({@code outOfScopeRows}), not rejected.
  */
 public record RunSummary(String runId, LocalDate asOf, String modelVersion, int accounts, List<AccountHealth> healths,
-                         List<TaskPlan> tasks, WriteReport writes, RejectLog rejects, Map<String, Long> timingsMillis) {
+                         List<TaskPlan> tasks, WriteReport writes, RejectLog rejects, Map<String, Long> timingsMillis,
+                         int outOfScopeAccounts, long outOfScopeRows) {
 
     public Map<Band, Integer> bandCounts() {
         Map<Band, Integer> m = new EnumMap<>(Band.class);

@@ -81,6 +81,7 @@ public final class ScoringRun {
         progress.stage("write", 0, healths.size());
         WriteReport writes = sink.write(healths, tasks);
         timings.put("write", (System.nanoTime() - t2) / 1_000_000);
-        return new RunSummary(runId, asOf, scorer.model().version(), facts.size(), healths, tasks, writes, rejects, timings);
+        return new RunSummary(runId, asOf, scorer.model().version(), facts.size(), healths, tasks, writes, rejects, timings,
+                book.outOfScopeAccounts(), book.outOfScopeRows());
     }
 }
