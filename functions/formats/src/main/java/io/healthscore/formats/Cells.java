@@ -102,8 +102,15 @@ final class Cells {
         return v == null ? null : number(column, v);
     }
 
+    /** Plain decimal notation only: Java's own forms such as "5d" or "0x1p3" are not numbers in an export. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
     static double number(String column, String v) throws RowRejected {
         try {
+            if (!DECIMAL.matcher(v).matches()) {
+                throw new NumberFormatException();
+            }
             double d = Double.parseDouble(v);
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new NumberFormatException();

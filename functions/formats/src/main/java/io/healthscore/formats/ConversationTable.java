@@ -1,5 +1,6 @@
 package io.healthscore.formats;
 
+import io.healthscore.domain.conversations.Conversation;
 import io.healthscore.domain.run.RejectLog;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ public final class ConversationTable {
     }
 
     public List<TableReader.FileStats> stream(Predicate<String> accountInScope, Predicate<String> outOfScope,
-                                              Consumer<ConversationRecord> sink,
+                                              Consumer<Conversation> sink,
                                               RejectLog rejects) {
         Set<String> seen = new HashSet<>();
         return TableLoading.readAll(files, ExportTable.CONVERSATIONS, row -> {
@@ -42,7 +43,7 @@ public final class ConversationTable {
             if (!seen.add(id)) {
                 throw TableLoading.duplicate("conversation_id", id);
             }
-            sink.accept(new ConversationRecord(id, account, on, row.get("channel"), text));
+            sink.accept(new Conversation(id, account, on, row.get("channel"), text));
         }, rejects);
     }
 }

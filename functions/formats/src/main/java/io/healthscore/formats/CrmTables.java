@@ -58,14 +58,19 @@ public final class CrmTables implements AccountSource {
         }
         stats.addAll(TableLoading.readAll(files, ExportTable.CRM_ACCOUNTS, row -> account(book, row, asOf), rejects));
         if (!files.find(ExportTable.CRM_CONTACTS).isEmpty()) {
-            book.loaded(FactSource.CONTACTS);
             Set<String> seen = new HashSet<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.CRM_CONTACTS, row -> contact(book, row, seen), rejects));
+            markLoaded(book, FactSource.CONTACTS, TableLoading.readAll(files, ExportTable.CRM_CONTACTS, row -> contact(book, row, seen), rejects));
         }
         if (!files.find(ExportTable.CRM_ACTIVITIES).isEmpty()) {
-            book.loaded(FactSource.ACTIVITIES);
             Set<String> seen = new HashSet<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.CRM_ACTIVITIES, row -> activity(book, row, seen), rejects));
+            markLoaded(book, FactSource.ACTIVITIES, TableLoading.readAll(files, ExportTable.CRM_ACTIVITIES, row -> activity(book, row, seen), rejects));
+        }
+    }
+
+    private void markLoaded(AccountBook book, FactSource source, List<TableReader.FileStats> read) {
+        stats.addAll(read);
+        if (read.stream().allMatch(f -> f.fileProblem() == null)) {
+            book.loaded(source);
         }
     }
 
@@ -90,14 +95,14 @@ public final class CrmTables implements AccountSource {
         PreviousHealth previous = previous(row);
         LocalDate churnedOn = Cells.optionalDate(row, "churned_on");
         if (churnedOn != null && !churnedOn.isAfter(asOf) && !includeChurned) {
-            if (book.contains(id)) {
+            if (book.contains(id) || outOfScope.contains(id)) {
                 throw TableLoading.duplicate("account_id", id);
             }
             book.outOfScope(id);
             outOfScope.add(id);
             return;
         }
-        if (!book.register(profile)) {
+        if (outOfScope.contains(id) || !book.register(profile)) {
             throw TableLoading.duplicate("account_id", id);
         }
         if (renewal != null) {
@@ -119,7 +124,7 @@ public final class CrmTables implements AccountSource {
             override = new CsmOverride(overrideBand, row.get("override_reason"), Cells.optionalDate(row, "override_expires"));
         }
         return new PreviousHealth(score, band, Cells.optionalDate(row, "previous_scored_on"),
-                Cells.optionalDate(row, "band_since"), history, override);
+                Cells.optionalDate(row, "band_since"), history, override, Cells.optionalDate(row, "red_since"));
     }
 
     private static Band band(TableRow row, String column) throws RowRejected {

@@ -13,7 +13,7 @@ public enum ExportTable {
             List.of("account_id", "name", "segment"),
             List.of("tier", "employees", "arr", "customer_since", "owner_id", "owner_manager_id", "renewal_opportunity_id",
                     "renewal_date", "renewal_amount", "previous_score", "previous_band", "previous_scored_on",
-                    "band_since", "history", "override_band", "override_reason", "override_expires", "churned_on")),
+                    "band_since", "history", "override_band", "override_reason", "override_expires", "churned_on", "red_since")),
     CRM_CONTACTS("crm_contacts", FactSource.CONTACTS,
             List.of("contact_id", "account_id", "role"),
             List.of("left_company", "left_on", "last_engaged_on")),

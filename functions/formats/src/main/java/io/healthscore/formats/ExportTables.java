@@ -42,29 +42,32 @@ public final class ExportTables implements ExportSource {
     @Override
     public void loadExports(AccountBook book, LocalDate asOf, RejectLog rejects) {
         if (!files.find(ExportTable.USAGE_WEEKLY).isEmpty()) {
-            book.loaded(FactSource.USAGE);
             LocalDate keepFrom = usageRetentionWeeks == null ? LocalDate.MIN : asOf.minusWeeks(usageRetentionWeeks);
             Map<String, WeekSet> weeks = new HashMap<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.USAGE_WEEKLY, row -> usage(book, row, keepFrom, weeks), rejects));
+            markLoaded(book, FactSource.USAGE, TableLoading.readAll(files, ExportTable.USAGE_WEEKLY, row -> usage(book, row, keepFrom, weeks), rejects));
         }
         if (!files.find(ExportTable.INVOICES).isEmpty()) {
-            book.loaded(FactSource.BILLING);
             Set<String> seen = new HashSet<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.INVOICES, row -> invoice(book, row, seen), rejects));
+            markLoaded(book, FactSource.BILLING, TableLoading.readAll(files, ExportTable.INVOICES, row -> invoice(book, row, seen), rejects));
         }
         if (!files.find(ExportTable.SUPPORT_TICKETS).isEmpty()) {
-            book.loaded(FactSource.SUPPORT);
             Set<String> seen = new HashSet<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.SUPPORT_TICKETS, row -> ticket(book, row, seen), rejects));
+            markLoaded(book, FactSource.SUPPORT, TableLoading.readAll(files, ExportTable.SUPPORT_TICKETS, row -> ticket(book, row, seen), rejects));
         }
         if (!files.find(ExportTable.SURVEYS).isEmpty()) {
-            book.loaded(FactSource.SURVEYS);
             Set<String> seen = new HashSet<>();
-            stats.addAll(TableLoading.readAll(files, ExportTable.SURVEYS, row -> survey(book, row, seen), rejects));
+            markLoaded(book, FactSource.SURVEYS, TableLoading.readAll(files, ExportTable.SURVEYS, row -> survey(book, row, seen), rejects));
         }
         if (!files.find(ExportTable.ACCOUNT_ROLLUP).isEmpty()) {
             Set<String> seen = new HashSet<>();
             stats.addAll(TableLoading.readAll(files, ExportTable.ACCOUNT_ROLLUP, row -> rollup(book, row, seen), rejects));
+        }
+    }
+
+    private void markLoaded(AccountBook book, FactSource source, List<TableReader.FileStats> read) {
+        stats.addAll(read);
+        if (read.stream().allMatch(f -> f.fileProblem() == null)) {
+            book.loaded(source);
         }
     }
 

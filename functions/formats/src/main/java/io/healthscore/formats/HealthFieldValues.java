@@ -35,6 +35,7 @@ public final class HealthFieldValues {
         m.put(HealthField.SCORE, h.score());
         m.put(HealthField.BAND, h.band().wireName());
         m.put(HealthField.BAND_SINCE, h.bandSince() == null ? null : h.bandSince().toString());
+        m.put(HealthField.RED_SINCE, h.redSince() == null ? null : h.redSince().toString());
         m.put(HealthField.TREND, h.trend().direction().wireName());
         m.put(HealthField.SCORE_CHANGE, h.trend().change());
         m.put(HealthField.CONFIDENCE, (int) Math.round(h.confidence() * 100));

@@ -35,7 +35,8 @@ public final class TableReader {
     /** Longest accepted cell, in characters; longer cells reject their row. */
     public static final int MAX_CELL_CHARS = 1_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -64,7 +65,10 @@ public final class TableReader {
     public static FileStats read(ExportTable table, String fileName, InputStream raw, RowHandler handler, RejectLog rejects) {
         Counter c = new Counter();
         String problem = null;
-        try (InputStream in = decompress(fileName, raw); Reader reader = utf8(in)) {
+        WholeLines whole = null;
+        try (InputStream in = decompress(fileName, raw)) {
+            whole = new WholeLines(in);
+            Reader reader = utf8(new BufferedInputStream(whole, 1 << 16));
             if (fileName.endsWith(".jsonl") || fileName.endsWith(".jsonl.gz")) {
                 problem = readJsonLines(table, fileName, reader, handler, rejects, c);
             } else {
@@ -72,6 +76,9 @@ public final class TableReader {
             }
         } catch (IOException | UncheckedIOException e) {
             problem = "unreadable after row " + c.rows + ": " + rootMessage(e);
+        }
+        if (whole != null && whole.damage() != null) {
+            problem = "unreadable after row " + c.rows + ": " + rootMessage(whole.damage());
         }
         if (problem != null) {
             rejects.reject(fileName, 0, null, "bad_file", problem);
@@ -88,7 +95,7 @@ public final class TableReader {
     private static InputStream decompress(String fileName, InputStream raw) throws IOException {
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (fileName.endsWith(".gz")) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            in = new GZIPInputStream(in, 1 << 16);
         }
         return in;
     }
@@ -220,7 +227,7 @@ public final class TableReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                reject(rejects, file, lineNo, null, "bad_json", "is not valid JSON: " + e.getOriginalMessage(), c);
+                reject(rejects, file, lineNo, null, "bad_json", "is not valid JSON (at character " + e.getLocation().getColumnNr() + ")", c);
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -288,6 +295,90 @@ public final class TableReader {
             return "the stream ended early (truncated file)";
         }
         return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Hands out bytes only up to the last complete line. When the source fails (truncated gzip, dropped
+     * connection) the partial last line is dropped, the stream ends there and {@link #damage()} says why.
+     */
+    static final class WholeLines extends InputStream {
+        private final InputStream source;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;      // next byte to hand out
+        private int ready;    // bytes before this index end with a newline and may be handed out
+        private int end;      // bytes read from the source
+        private boolean eof;
+        private IOException damage;
+
+        WholeLines(InputStream source) {
+            this.source = source;
+        }
+
+        IOException damage() {
+            return damage;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (pos == ready) {
+                if (eof) {
+                    return -1;
+                }
+                fill();
+            }
+            int n = Math.min(len, ready - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private void fill() {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, end - pos);
+                end -= pos;
+                ready -= pos;
+                pos = 0;
+            }
+            if (end == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n;
+            try {
+                n = source.read(buf, end, buf.length - end);
+            } catch (IOException e) {
+                damage = e;
+                eof = true;
+                end = ready;
+                return;
+            }
+            if (n < 0) {
+                eof = true;
+                ready = end;
+                return;
+            }
+            for (int i = end + n - 1; i >= end; i--) {
+                if (buf[i] == '\n') {
+                    ready = i + 1;
+                    break;
+                }
+            }
+            end += n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
     }
 
     private static final class CsvRow implements TableRow {

@@ -1,6 +1,7 @@
 package io.healthscore.modelfile;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -55,7 +56,8 @@ public final class ScoringModelFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ScoringModelFile() {
     }
@@ -89,9 +91,12 @@ public final class ScoringModelFile {
     public static ScoringModel parse(String source, byte[] yaml) {
         ModelFileDto dto;
         try {
+            if (emptyDocument(yaml)) {
+                throw new InvalidScoringModelException(source, List.of(new ModelProblem("file", "is empty")));
+            }
             dto = YAML.readValue(yaml, ModelFileDto.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidScoringModelException(source, List.of(shapeProblem(e)));
+            throw new InvalidScoringModelException(source, List.of(shapeProblem(e, yaml)));
         } catch (IOException e) {
             throw new InvalidScoringModelException(source, List.of(new ModelProblem("file", "cannot be read: " + e.getMessage())));
         }
@@ -109,7 +114,19 @@ public final class ScoringModelFile {
         return model;
     }
 
-    private static ModelProblem shapeProblem(JsonProcessingException e) {
+    private static boolean emptyDocument(byte[] yaml) throws IOException {
+        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+            return p.nextToken() == null;
+        } catch (JsonParseException e) {
+            return false; // a syntax error: readValue reports it with its line
+        }
+    }
+
+    private static ModelProblem shapeProblem(JsonProcessingException error, byte[] yaml) {
+        JsonProcessingException e = error;
+        if (e.getCause() instanceof JsonParseException parse) {
+            e = parse; // YAML syntax errors arrive wrapped in a mapping exception
+        }
         String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
                 ? " (line " + e.getLocation().getLineNr() + ")" : "";
         if (e instanceof JsonParseException) {
@@ -118,6 +135,8 @@ public final class ScoringModelFile {
         if (e instanceof JsonMappingException m) {
             String path = path(m);
             if (m instanceof UnrecognizedPropertyException u) {
+                // the parser reports where the enclosing mapping ends; name the key's own line when it is unique
+                line = keyLine(yaml, u.getPropertyName());
                 String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                         .map(Object::toString).sorted().collect(Collectors.joining(", "));
                 return new ModelProblem(path, "unknown field '" + u.getPropertyName() + "'" + line
@@ -132,6 +151,22 @@ public final class ScoringModelFile {
             return new ModelProblem(path, e.getOriginalMessage() + line);
         }
         return new ModelProblem("file", e.getOriginalMessage() + line);
+    }
+
+    private static String keyLine(byte[] yaml, String key) {
+        String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,-])" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        int found = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String content = lines[i].replaceFirst("\\s#.*$", "");
+            if (p.matcher(content).find()) {
+                if (found >= 0) {
+                    return "";
+                }
+                found = i + 1;
+            }
+        }
+        return found < 0 ? "" : " (line " + found + ")";
     }
 
     private static String path(JsonMappingException m) {
@@ -184,12 +219,20 @@ public final class ScoringModelFile {
             for (int i = 0; i < list(d.dimensions()).size(); i++) {
                 ModelFileDto.Dimension x = d.dimensions().get(i);
                 String p = "dimensions[" + i + "]";
+                if (x == null) {
+                    problems.add(new ModelProblem(p, "is empty"));
+                    continue;
+                }
                 dims.add(new DimensionSpec(x.id(), x.label() != null ? x.label() : x.id(),
                         req(x.weight(), p + ".weight")));
             }
             List<SignalSpec> sigs = new ArrayList<>();
             for (int i = 0; i < list(d.signals()).size(); i++) {
                 ModelFileDto.Signal x = d.signals().get(i);
+                if (x == null) {
+                    problems.add(new ModelProblem("signals[" + i + "]", "is empty"));
+                    continue;
+                }
                 String p = "signals[" + i + "]" + (x.id() == null ? "" : " (" + x.id() + ")");
                 sigs.add(new SignalSpec(x.id(), x.dimension(), req(x.weight(), p + ".weight"),
                         kind(x.kind(), p + ".kind"), transform(x.transform(), p + ".transform"), x.column(), x.label()));
@@ -197,6 +240,10 @@ public final class ScoringModelFile {
             List<SegmentOverride> overrides = new ArrayList<>();
             for (int i = 0; i < list(d.segmentOverrides()).size(); i++) {
                 ModelFileDto.Override x = d.segmentOverrides().get(i);
+                if (x == null) {
+                    problems.add(new ModelProblem("segmentOverrides[" + i + "]", "is empty"));
+                    continue;
+                }
                 String p = "segmentOverrides[" + i + "]" + (x.name() == null ? "" : " (" + x.name() + ")");
                 Map<String, SegmentOverride.SignalChange> changes = new LinkedHashMap<>();
                 if (x.signals() != null) {
@@ -210,6 +257,10 @@ public final class ScoringModelFile {
             for (int i = 0; i < list(d.bands()).size(); i++) {
                 ModelFileDto.BandDto x = d.bands().get(i);
                 String p = "bands[" + i + "]";
+                if (x == null) {
+                    problems.add(new ModelProblem(p, "is empty"));
+                    continue;
+                }
                 bands.add(new BandRange(band(x.band(), p + ".band"), reqInt(x.min(), p + ".min"), reqInt(x.max(), p + ".max")));
             }
             ConfidenceRule confidence = d.confidence() == null ? null
@@ -229,18 +280,36 @@ public final class ScoringModelFile {
                 for (int i = 0; i < list(d.expansion().signals()).size(); i++) {
                     ModelFileDto.Component c = d.expansion().signals().get(i);
                     String p = "expansion.signals[" + i + "]";
+                    if (c == null) {
+                        problems.add(new ModelProblem(p, "is empty"));
+                        continue;
+                    }
                     comps.add(new ExpansionSpec.Component(c.signal(), req(c.weight(), p + ".weight"),
                             transform(c.transform(), p + ".transform")));
                 }
                 expansion = new ExpansionSpec(comps, reqInt(d.expansion().readyAt(), "expansion.readyAt"));
             }
+            List<String> touchTypes = new ArrayList<>();
+            if (d.activity() != null) {
+                for (String t : list(d.activity().meaningfulTouchTypes())) {
+                    if (t == null) {
+                        problems.add(new ModelProblem("activity.meaningfulTouchTypes", "holds an empty item"));
+                    } else {
+                        touchTypes.add(t);
+                    }
+                }
+            }
             ActivitySettings activity = d.activity() == null ? null : new ActivitySettings(
-                    Set.copyOf(list(d.activity().meaningfulTouchTypes())),
+                    Set.copyOf(touchTypes),
                     req(d.activity().conversationHalfLifeDays(), "activity.conversationHalfLifeDays"),
                     reqInt(d.activity().lookbackDays(), "activity.lookbackDays"));
             List<PlaybookRule> playbooks = new ArrayList<>();
             for (int i = 0; i < list(d.playbooks()).size(); i++) {
                 ModelFileDto.Playbook x = d.playbooks().get(i);
+                if (x == null) {
+                    problems.add(new ModelProblem("playbooks[" + i + "]", "is empty"));
+                    continue;
+                }
                 String p = "playbooks[" + i + "]" + (x.id() == null ? "" : " (" + x.id() + ")");
                 playbooks.add(new PlaybookRule(x.id(), trigger(x.when(), p + ".when"),
                         enumValue(PlaybookRule.Assignee.class, x.assignTo(), p + ".assignTo"),
@@ -279,6 +348,10 @@ public final class ScoringModelFile {
                     } else {
                         for (int i = 0; i < t.steps().size(); i++) {
                             ModelFileDto.Step s = t.steps().get(i);
+                            if (s == null) {
+                                problems.add(new ModelProblem(p + ".steps[" + i + "]", "is empty"));
+                                continue;
+                            }
                             steps.add(new Transform.Step(req(s.upTo(), p + ".steps[" + i + "].upTo"),
                                     req(s.score(), p + ".steps[" + i + "].score")));
                         }
@@ -325,6 +398,10 @@ public final class ScoringModelFile {
             }
             Set<Segment> segments = EnumSet.noneOf(Segment.class);
             for (String s : list(w.segment())) {
+                if (s == null) {
+                    problems.add(new ModelProblem(p + ".segment", "holds an empty item"));
+                    continue;
+                }
                 try {
                     segments.add(Segment.parse(s));
                 } catch (IllegalArgumentException e) {
@@ -333,6 +410,10 @@ public final class ScoringModelFile {
             }
             Set<String> tiers = new HashSet<>();
             for (String t : list(w.tier())) {
+                if (t == null) {
+                    problems.add(new ModelProblem(p + ".tier", "holds an empty item"));
+                    continue;
+                }
                 tiers.add(t.trim().toLowerCase(Locale.ROOT));
             }
             return new SegmentOverride.Match(segments, tiers, w.minEmployees(), w.maxEmployees(), w.minTenureMonths(),
@@ -348,6 +429,10 @@ public final class ScoringModelFile {
             if (w.band() != null) {
                 Set<Band> bands = EnumSet.noneOf(Band.class);
                 for (String b : w.band()) {
+                    if (b == null) {
+                        problems.add(new ModelProblem(p + ".band", "holds an empty item"));
+                        continue;
+                    }
                     Band band = band(b, p + ".band");
                     if (band != null) {
                         bands.add(band);

@@ -207,7 +207,14 @@ public record ScoringModel(
         }
     }
 
+    /** Segment overrides a model may declare (the scorer caches combinations in a 64-bit mask). */
+    public static final int MAX_SEGMENT_OVERRIDES = 64;
+
     private void checkOverrides(List<ModelProblem> p, Map<String, SignalSpec> sigs) {
+        if (segmentOverrides.size() > MAX_SEGMENT_OVERRIDES) {
+            p.add(new ModelProblem("segmentOverrides", "has " + segmentOverrides.size() + " entries; at most "
+                    + MAX_SEGMENT_OVERRIDES + " are supported"));
+        }
         for (int i = 0; i < segmentOverrides.size(); i++) {
             SegmentOverride o = segmentOverrides.get(i);
             String path = "segmentOverrides[" + i + "]" + (o.name() == null ? "" : " (" + o.name() + ")");
@@ -238,7 +245,7 @@ public record ScoringModel(
                 if (c.transform() != null) {
                     checkTransform(p, sp + ".transform", c.transform());
                 }
-                if (c.weight() != null && !(c.weight() >= 0)) {
+                if (c.weight() != null && (!(c.weight() >= 0) || c.weight().isInfinite())) {
                     p.add(new ModelProblem(sp + ".weight", "must be 0 or more, got " + c.weight()));
                 }
             }

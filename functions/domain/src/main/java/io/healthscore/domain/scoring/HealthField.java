@@ -8,6 +8,7 @@ public enum HealthField {
     SCORE("Health_Score__c", true),
     BAND("Health_Band__c", true),
     BAND_SINCE("Health_Band_Since__c", true),
+    RED_SINCE("Health_Red_Since__c", true),
     TREND("Health_Trend__c", true),
     SCORE_CHANGE("Health_Score_Change__c", true),
     CONFIDENCE("Health_Confidence__c", true),

@@ -187,12 +187,12 @@ public final class Scorer {
         PreviousHealth prev = facts.previous();
         CsmOverride override = prev.override() != null && prev.override().activeOn(asOf) ? prev.override() : null;
         Band effective = override != null ? override.band() : band;
-        Trend trend = trend(score, prev);
+        Trend trend = trend(score, prev, asOf);
         LocalDate bandSince = prev.band() == band
                 ? (prev.bandSince() != null ? prev.bandSince() : prev.scoredOn() != null ? prev.scoredOn() : asOf)
                 : asOf;
         List<HistoryPoint> history = history(prev, asOf, score);
-        LocalDate redSince = band.red() ? redSince(history, asOf) : null;
+        LocalDate redSince = band.red() ? redSince(prev, history, asOf) : null;
         Integer daysToRenewal = Double.isNaN(m.builtIns()[BuiltInSignal.DAYS_TO_RENEWAL.ordinal()]) ? null
                 : (int) m.builtIns()[BuiltInSignal.DAYS_TO_RENEWAL.ordinal()];
         List<Driver> drivers = drivers(m, eff, scores, band, subScores, daysToRenewal);
@@ -274,15 +274,33 @@ public final class Scorer {
         return new Effective(t, w, dw);
     }
 
-    private Trend trend(Integer score, PreviousHealth prev) {
-        if (score == null || prev.score() == null) {
+    private Trend trend(Integer score, PreviousHealth prev, LocalDate asOf) {
+        Integer before = previousScore(prev, asOf);
+        if (score == null || before == null) {
             return new Trend(Trend.Direction.NEW, null);
         }
-        int change = score - prev.score();
+        int change = score - before;
         TrendRule r = model.trend();
         Trend.Direction d = change >= r.improvingAt() ? Trend.Direction.IMPROVING
                 : change <= r.decliningAt() ? Trend.Direction.DECLINING : Trend.Direction.STABLE;
         return new Trend(d, change);
+    }
+
+    /**
+     * The score to compare with: the previous run's, or, when the previous run was on this same day (a
+     * re-run), the last score before this day, so a re-run writes the same trend as the first run.
+     */
+    static Integer previousScore(PreviousHealth prev, LocalDate asOf) {
+        if (prev.scoredOn() == null || prev.scoredOn().isBefore(asOf)) {
+            return prev.score();
+        }
+        Integer before = null;
+        for (HistoryPoint p : prev.history()) {
+            if (p.scoredOn().isBefore(asOf)) {
+                before = p.score();
+            }
+        }
+        return before;
     }
 
     private List<HistoryPoint> history(PreviousHealth prev, LocalDate asOf, Integer score) {
@@ -300,7 +318,14 @@ public final class Scorer {
         return h.size() > keep ? List.copyOf(h.subList(h.size() - keep, h.size())) : List.copyOf(h);
     }
 
-    private LocalDate redSince(List<HistoryPoint> history, LocalDate asOf) {
+    /**
+     * Start of the red streak: carried from the previous run while it stays red (the history is capped,
+     * so it cannot tell a long streak's start), else walked back through the history.
+     */
+    private LocalDate redSince(PreviousHealth prev, List<HistoryPoint> history, LocalDate asOf) {
+        if (prev.redSince() != null && prev.band() != null && prev.band().red() && !prev.redSince().isAfter(asOf)) {
+            return prev.redSince();
+        }
         LocalDate since = asOf;
         for (int i = history.size() - 1; i >= 0; i--) {
             if (!bandOf(history.get(i).score()).red()) {
@@ -338,7 +363,9 @@ public final class Scorer {
         if (band == Band.INSUFFICIENT_SIGNAL) {
             for (SubScore s : subScores) {
                 if (s.coverage() == 0 && s.weight() > 0 && out.size() < room) {
-                    out.add(new Driver("No data for " + s.label().toLowerCase(java.util.Locale.ROOT), Driver.Effect.NEGATIVE,
+                    String label = s.label().isEmpty() ? s.dimension()
+                            : Character.toLowerCase(s.label().charAt(0)) + s.label().substring(1);
+                    out.add(new Driver("No data for " + label, Driver.Effect.NEGATIVE,
                             s.dimension(), null, s.weight()));
                 }
             }
@@ -419,7 +446,7 @@ public final class Scorer {
             double t = Math.min(daysToRenewal, r.renewalHorizonDays()) / (double) r.renewalHorizonDays();
             urgency = 1 - (1 - r.minUrgency()) * t;
         }
-        double value = arr == null || arr <= 0 ? 1
+        double value = arr == null ? 1 : arr <= 0 ? 0.25
                 : Math.max(0.25, Math.min(2, Math.log1p(arr) / Math.log1p(r.arrReference())));
         return Math.round(1000 * risk * urgency * value) / 10.0;
     }

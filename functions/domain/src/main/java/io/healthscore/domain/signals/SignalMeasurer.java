@@ -75,6 +75,8 @@ public final class SignalMeasurer {
         // complete weeks only, newest first; at most one row per week (the later row wins)
         int n = usage.size();
         if (n == 0) {
+            // the usage feed is loaded and has no row for the account: nobody ever used it
+            v[BuiltInSignal.DAYS_SINCE_LAST_ACTIVE.ordinal()] = NEVER_DAYS;
             return;
         }
         long[] week = new long[n];
@@ -88,6 +90,7 @@ public final class SignalMeasurer {
             }
         }
         if (k == 0) {
+            v[BuiltInSignal.DAYS_SINCE_LAST_ACTIVE.ordinal()] = NEVER_DAYS;
             return;
         }
         k = sortNewestFirstDistinct(week, rows, k);
@@ -142,14 +145,16 @@ public final class SignalMeasurer {
         }
     }
 
-    /** Sorts the first k rows newest week first and drops repeated weeks; returns the distinct count. */
+    /**
+     * Sorts the first k rows newest week first and keeps one row per week, the one that came later in
+     * the input; returns the distinct count. Oldest-first input (the export order) takes a linear path.
+     */
     private static int sortNewestFirstDistinct(long[] week, WeeklyUsage[] rows, int k) {
-        boolean ascending = true;
-        for (int i = 1; i < k && ascending; i++) {
-            ascending = week[i - 1] <= week[i];
+        boolean strictlyAscending = true;
+        for (int i = 1; i < k && strictlyAscending; i++) {
+            strictlyAscending = week[i - 1] < week[i];
         }
-        if (ascending) {
-            // exports are usually oldest first: reverse in place
+        if (strictlyAscending) {
             for (int i = 0, j = k - 1; i < j; i++, j--) {
                 long w = week[i];
                 week[i] = week[j];
@@ -158,26 +163,25 @@ public final class SignalMeasurer {
                 rows[i] = rows[j];
                 rows[j] = r;
             }
+            return k;
         }
-        // insertion sort: linear on already ordered input
-        for (int i = 1; i < k; i++) {
-            long w = week[i];
-            WeeklyUsage r = rows[i];
-            int j = i - 1;
-            while (j >= 0 && week[j] < w) {
-                week[j + 1] = week[j];
-                rows[j + 1] = rows[j];
-                j--;
-            }
-            week[j + 1] = w;
-            rows[j + 1] = r;
-        }
-        int out = 0;
+        // general case: sort by (week, input position) packed in a long, then walk from the top
+        long[] keys = new long[k];
         for (int i = 0; i < k; i++) {
-            if (out == 0 || week[out - 1] != week[i]) {
-                week[out] = week[i];
-                rows[out++] = rows[i];
+            keys[i] = (week[i] << 24) | i;
+        }
+        java.util.Arrays.sort(keys);
+        WeeklyUsage[] copy = java.util.Arrays.copyOf(rows, k);
+        int out = 0;
+        long lastWeek = Long.MIN_VALUE;
+        for (int i = k - 1; i >= 0; i--) {
+            long w = keys[i] >> 24;
+            if (w == lastWeek) {
+                continue; // an earlier row of a week already taken from a later input position
             }
+            lastWeek = w;
+            week[out] = w;
+            rows[out++] = copy[(int) (keys[i] & 0xFFFFFF)];
         }
         return out;
     }
@@ -280,7 +284,9 @@ public final class SignalMeasurer {
                 continue;
             }
             long dueAge = today - inv.dueOn().toEpochDay();
-            if (dueAge >= 0 && dueAge <= INVOICE_WINDOW_DAYS) {
+            boolean unpaid = inv.paidOn() == null || inv.paidOn().toEpochDay() > today;
+            // an unpaid invoice stays counted however old it gets: ageing must never improve the score
+            if (dueAge >= 0 && (dueAge <= INVOICE_WINDOW_DAYS || unpaid)) {
                 due++;
                 if (inv.late(asOf)) {
                     late++;

@@ -1,0 +1,19 @@
+package io.healthscore.domain.conversations;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Extractions by conversation id and content hash, so an unchanged conversation is never sent to a
+ * model twice. DynamoDB in AWS, a file or memory locally.
+ */
+public interface SignalLedger {
+
+    /** The stored extraction of this conversation when its content hash, extractor and prompt version match. */
+    Optional<Extraction> find(String conversationId, String contentHash, String extractor, String promptVersion);
+
+    void put(Extraction extraction);
+
+    /** Every accepted extraction of an account (latest per conversation). */
+    List<Extraction> forAccount(String accountId);
+}
