@@ -1,0 +1,5 @@
+/*
+ * Icon categories accountHealth never uses (action, custom, doctype, right-to-left): an empty
+ * library keeps the preview build fast. utility and standard icons come from the real templates.
+ */
+export default {};
