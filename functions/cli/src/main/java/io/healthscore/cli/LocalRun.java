@@ -2,9 +2,12 @@ package io.healthscore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.healthscore.domain.conversations.ExtractionRun;
+import io.healthscore.domain.conversations.InMemorySignalLedger;
+import io.healthscore.domain.conversations.OfflineExtractor;
 import io.healthscore.domain.model.ScoringModel;
+import io.healthscore.domain.ports.ExportSource;
 import io.healthscore.domain.ports.RunProgress;
-import io.healthscore.domain.run.RejectLog;
 import io.healthscore.domain.run.RunSummary;
 import io.healthscore.domain.run.ScoringRun;
 import io.healthscore.domain.scoring.Scorer;
@@ -15,6 +18,7 @@ import io.healthscore.formats.ExportTables;
 import io.healthscore.formats.TableReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +54,7 @@ public final class LocalRun {
     private LocalRun() {
     }
 
-    public static Result execute(Options o, PrintStream console, PrintStream logStream) {
+    public static Result execute(Options o, PrintWriter console, PrintStream logStream) {
         JsonLog log = new JsonLog(logStream, o.quiet());
         DirectoryTableFiles files = new DirectoryTableFiles(o.input());
         CrmTables crm = new CrmTables(files);
@@ -62,11 +66,24 @@ public final class LocalRun {
         Scorer scorer = new Scorer(o.model());
 
         log.info("run_started", Map.of("run_id", o.runId(), "as_of", o.asOf().toString(), "model_version", o.model().version()));
-        RunSummary summary = new ScoringRun(scorer, crm, exports, sink, progress).execute(o.runId(), o.asOf());
+        ConversationTable conversationTable = new ConversationTable(files);
+        ExtractionRun extraction = new ExtractionRun(new OfflineExtractor(), new InMemorySignalLedger(), Long.MAX_VALUE);
+        List<TableReader.FileStats> conversationFiles = new ArrayList<>();
+        ExportSource exportsWithConversations = (book, asOf, rejects) -> {
+            exports.loadExports(book, asOf, rejects);
+            if (conversationTable.present()) {
+                ConversationSignals.extractInto(book, conversationTable, extraction, crm.outOfScopeIds(), rejects,
+                        conversationFiles);
+            }
+        };
+        RunSummary summary = new ScoringRun(scorer, crm, exportsWithConversations, sink, progress).execute(o.runId(), o.asOf());
 
-        ObjectNode conversations = conversationStatus(files, summary, crm, o, log);
+        ObjectNode conversations = conversationStatus(conversationTable.present(), extraction.stats());
+        log.info("conversations_extracted", Map.of("run_id", o.runId(), "extractor", OfflineExtractor.ID,
+                "conversations", extraction.stats().seen(), "rejected", extraction.stats().rejected()));
         List<TableReader.FileStats> stats = new ArrayList<>(crm.fileStats());
         stats.addAll(exports.fileStats());
+        stats.addAll(conversationFiles);
         try {
             Files.createDirectories(o.out());
             RunOutputs.scoresCsv(o.out().resolve("scores.csv"), summary.healths());
@@ -82,33 +99,28 @@ public final class LocalRun {
                 "tasks_planned", summary.writes().tasksUpserted()));
         if (console != null) {
             RunOutputs.printSummary(console, summary, o.out(), 10);
+            console.flush();
         }
         return new Result(summary, report);
     }
 
-    /**
-     * Conversations are validated and counted, but no signals are extracted from them yet in local mode:
-     * scores carry no conversation signal, and the report says so. The generator's ground-truth labels
-     * are never read.
-     */
-    private static ObjectNode conversationStatus(DirectoryTableFiles files, RunSummary summary, CrmTables crm, Options o,
-                                                 JsonLog log) {
+    private static ObjectNode conversationStatus(boolean present, ExtractionRun.Stats st) {
         ObjectNode c = new ObjectMapper().createObjectNode();
-        ConversationTable table = new ConversationTable(files);
-        if (!table.present()) {
+        if (!present) {
             c.put("status", "no_conversations_in_input");
             return c;
         }
-        java.util.Set<String> inScope = new java.util.HashSet<>();
-        summary.healths().forEach(h -> inScope.add(h.accountId()));
-        long[] count = {0};
-        RejectLog rejects = summary.rejects();
-        table.stream(inScope::contains, crm.outOfScopeIds()::contains, r -> count[0]++, rejects);
-        c.put("status", "not_extracted");
-        c.put("conversations_in_input", count[0]);
-        c.put("reason", "no conversation extractor is configured for local runs yet; scores use no conversation signal "
-                + "(sentiment relies on NPS and CSAT)");
-        log.info("conversations_skipped", Map.of("run_id", o.runId(), "conversations", count[0]));
+        c.put("status", "extracted");
+        c.put("extractor", OfflineExtractor.ID);
+        c.put("rules_version", OfflineExtractor.RULES_VERSION);
+        c.put("conversations", st.seen());
+        c.put("extracted", st.extracted());
+        c.put("rejected", st.rejected());
+        c.put("cache_hits", st.cacheHits());
+        c.put("model_calls", 0);
+        c.put("input_tokens", st.inputTokens());
+        c.put("output_tokens", st.outputTokens());
+        c.put("text_stored", false);
         return c;
     }
 }

@@ -5,8 +5,7 @@ import io.healthscore.sampledata.GeneratedBook;
 import io.healthscore.sampledata.GeneratorSettings;
 import io.healthscore.sampledata.SampleGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Score accounts from export files and write scores, drivers, the planned Salesforce writes (dry run)",
                 "and a run report. Without --input, generates the deterministic sample book and scores it."})
 final class RunCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--input", paramLabel = "DIR", description = "Directory with your exports (see docs/export-formats.md).")
     Path input;
@@ -46,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         ScoringModel model = HealthscoreCli.model(modelFile);
         Path inputDir = input;
         LocalDate date = asOf;
-        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter console = spec.commandLine().getOut();
         if (inputDir == null) {
             GeneratorSettings settings = GeneratorSettings.defaults().withSeed(seed).withAccounts(accounts);
             inputDir = out.resolve("sample-input");

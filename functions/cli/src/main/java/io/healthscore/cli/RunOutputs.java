@@ -17,7 +17,7 @@ import io.healthscore.domain.scoring.SubScore;
 import io.healthscore.formats.TableReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,7 +190,7 @@ final class RunOutputs {
         }
     }
 
-    static void printSummary(PrintStream out, RunSummary s, Path outDir, int top) {
+    static void printSummary(PrintWriter out, RunSummary s, Path outDir, int top) {
         out.printf(Locale.ROOT, "Scored %,d accounts as of %s with model %s%n", s.accounts(), s.asOf(), s.modelVersion());
         Map<Band, Integer> bands = s.bandCounts();
         out.println("Band distribution:");

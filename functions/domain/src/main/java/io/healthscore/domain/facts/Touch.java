@@ -7,4 +7,9 @@ import java.time.LocalDate;
  * touch is decided by the scoring model, not here.
  */
 public record Touch(String activityId, LocalDate occurredOn, String type) {
+
+    /** The type is kept trimmed and lower case, so matching it against the model is a plain lookup. */
+    public Touch {
+        type = type == null ? null : type.trim().toLowerCase(java.util.Locale.ROOT);
+    }
 }

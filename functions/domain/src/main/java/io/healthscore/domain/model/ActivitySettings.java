@@ -18,6 +18,10 @@ public record ActivitySettings(Set<String> meaningfulTouchTypes, double conversa
     }
 
     public boolean meaningful(String touchType) {
-        return touchType != null && meaningfulTouchTypes.contains(touchType.trim().toLowerCase(Locale.ROOT));
+        if (touchType == null) {
+            return false;
+        }
+        // activity types arrive trimmed and lower case (see Touch)
+        return meaningfulTouchTypes.contains(touchType);
     }
 }

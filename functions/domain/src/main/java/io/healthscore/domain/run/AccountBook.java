@@ -134,9 +134,23 @@ public final class AccountBook {
         return e != null && e.invoices.add(i);
     }
 
+    /**
+     * Adds a ticket or case; one with an id the account already has (a CRM case mirrored in the support
+     * export) is kept once, the first seen. False only for an unknown account.
+     */
     public boolean ticket(String accountId, SupportTicket t) {
         Entry e = entries.get(accountId);
-        return e != null && e.tickets.add(t);
+        if (e == null) {
+            return false;
+        }
+        if (t.ticketId() != null) {
+            for (SupportTicket known : e.tickets) {
+                if (t.ticketId().equals(known.ticketId())) {
+                    return true;
+                }
+            }
+        }
+        return e.tickets.add(t);
     }
 
     public boolean survey(String accountId, SurveyResponse s) {

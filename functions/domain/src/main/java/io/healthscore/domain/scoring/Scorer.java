@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Scorer {
 
     private static final int MAX_DRIVERS = 5;
+    private static final BuiltInSignal[] BUILT_INS = BuiltInSignal.values();
     private static final int RENEWAL_DRIVER_DAYS = 90;
     private static final int CONVERSATION_SUMMARY_DAYS = 90;
 
@@ -401,7 +402,7 @@ public final class Scorer {
 
     private String describe(int signal, double raw) {
         if (builtIn[signal] >= 0) {
-            return BuiltInSignal.values()[builtIn[signal]].describe(raw);
+            return BUILT_INS[builtIn[signal]].describe(raw);
         }
         String label = specs[signal].label() != null ? specs[signal].label() : specs[signal].id();
         double r = Math.round(raw * 10) / 10.0;

@@ -12,9 +12,7 @@ import io.healthscore.domain.facts.WeeklyUsage;
 import io.healthscore.domain.model.ActivitySettings;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Measures every built-in signal of one account as of a date. A value of {@link Double#NaN} means no
@@ -33,15 +31,22 @@ public final class SignalMeasurer {
     static final int CONVERSATION_WINDOW_DAYS = 180;
     static final int INVOICE_WINDOW_DAYS = 365;
 
+    private static final int SIGNALS = BuiltInSignal.values().length;
+
     private final ActivitySettings settings;
+    /** Weight of a conversation by its age in days, 0..CONVERSATION_WINDOW_DAYS (pow once, not per conversation). */
+    private final double[] decayByAge = new double[CONVERSATION_WINDOW_DAYS + 1];
 
     public SignalMeasurer(ActivitySettings settings) {
         this.settings = settings;
+        for (int age = 0; age <= CONVERSATION_WINDOW_DAYS; age++) {
+            decayByAge[age] = Math.pow(0.5, age / settings.conversationHalfLifeDays());
+        }
     }
 
     /** Raw values indexed by {@link BuiltInSignal#ordinal()}. */
     public double[] measure(AccountFacts facts, LocalDate asOf) {
-        double[] v = new double[BuiltInSignal.values().length];
+        double[] v = new double[SIGNALS];
         Arrays.fill(v, Double.NaN);
         long today = asOf.toEpochDay();
         if (facts.has(FactSource.USAGE)) {
@@ -57,7 +62,7 @@ public final class SignalMeasurer {
             v[BuiltInSignal.DAYS_TO_RENEWAL.ordinal()] = facts.renewal().renewalDate().toEpochDay() - today;
         }
         if (facts.has(FactSource.ACTIVITIES)) {
-            touches(facts.touches(), today, v);
+            touches(facts.touches(), asOf, today, v);
         }
         if (facts.has(FactSource.CONTACTS)) {
             contacts(facts.contacts(), asOf, today, v);
@@ -195,11 +200,8 @@ public final class SignalMeasurer {
         int csatRecentN = 0;
         double csatPrior = 0;
         int csatPriorN = 0;
-        Set<String> seen = facts.tickets().size() > 1 ? new HashSet<>() : null;
+        // tickets are unique by id: the AccountBook keeps one per id across CRM cases and the support export
         for (SupportTicket t : facts.tickets()) {
-            if (seen != null && t.ticketId() != null && !seen.add(t.ticketId())) {
-                continue;
-            }
             long opened = t.openedOn().toEpochDay();
             if (opened > today) {
                 continue;
@@ -299,16 +301,17 @@ public final class SignalMeasurer {
         }
     }
 
-    private void touches(List<Touch> touches, long today, double[] v) {
-        long latest = Long.MIN_VALUE;
+    private void touches(List<Touch> touches, LocalDate asOf, long today, double[] v) {
+        // compare dates first (cheap), look the type up only for a candidate
+        LocalDate latest = null;
         for (Touch t : touches) {
-            long d = t.occurredOn().toEpochDay();
-            if (d <= today && d > latest && settings.meaningful(t.type())) {
+            LocalDate d = t.occurredOn();
+            if ((latest == null || d.isAfter(latest)) && !d.isAfter(asOf) && settings.meaningful(t.type())) {
                 latest = d;
             }
         }
-        v[BuiltInSignal.DAYS_SINCE_MEANINGFUL_TOUCH.ordinal()] = latest == Long.MIN_VALUE
-                ? NEVER_DAYS : Math.min(NEVER_DAYS, today - latest);
+        v[BuiltInSignal.DAYS_SINCE_MEANINGFUL_TOUCH.ordinal()] = latest == null
+                ? NEVER_DAYS : Math.min(NEVER_DAYS, today - latest.toEpochDay());
     }
 
     private void contacts(List<Contact> contacts, LocalDate asOf, long today, double[] v) {
@@ -360,7 +363,6 @@ public final class SignalMeasurer {
      * flags plus cancellation (2) and evaluating-alternatives (1) intents.
      */
     private void conversations(List<ConversationSignal> conversations, long today, double[] v) {
-        double halfLife = settings.conversationHalfLifeDays();
         double num = 0;
         double den = 0;
         double risk = 0;
@@ -372,7 +374,7 @@ public final class SignalMeasurer {
                 continue;
             }
             n++;
-            double w = Math.pow(0.5, age / halfLife) * Math.max(0.1, c.confidence());
+            double w = decayByAge[(int) age] * Math.max(0.1, c.confidence());
             double m;
             double p;
             switch (c.sentiment()) {
