@@ -180,21 +180,17 @@ class SegmentOverridesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: Scorer keys matched overrides by a 64-bit mask and silently ignores the "
-            + "65th segment override onwards")
-    void theSixtyFifthOverrideStillApplies() {
+    void moreOverridesThanTheScorerCanKeyAreRejectedNotIgnored() {
         TestModels.Builder b = TestModels.defaultBuilder();
         b.segmentOverrides.clear();
         for (int i = 0; i < 64; i++) {
             b.segmentOverrides.add(override("tier " + i, new SegmentOverride.Match(null, java.util.Set.of("tier" + i),
                     null, null, null, null), changes("nps", change(null, 10.0))));
         }
+        assertThat(b.build().problems()).isEmpty();
         b.segmentOverrides.add(override("enterprise nps", segments(Segment.ENTERPRISE),
                 changes("nps", change(linear(0, 5), null))));
-        assertThat(b.build().problems()).isEmpty();
-        Scorer s = new Scorer(b.build());
-        AccountHealth h = score(s, account().segment(Segment.ENTERPRISE)
-                .survey(io.healthscore.domain.facts.SurveyResponse.SurveyType.NPS, -3, 5));
-        assertThat(signal(h, "nps").score()).isCloseTo(100, within(1e-9));
+        assertThat(b.build().problems()).extracting(Object::toString)
+                .containsExactly("segmentOverrides: has 65 entries; at most 64 are supported");
     }
 }

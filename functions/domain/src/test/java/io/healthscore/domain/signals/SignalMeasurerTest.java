@@ -219,12 +219,19 @@ class SignalMeasurerTest {
         }
 
         @Test
-        void theSameTicketIdFromTwoSourcesCountsOnce() {
-            double[] m = measure(account()
-                    .ticket("500X", P1, -5, null, null, false)
-                    .ticket("500X", P1, -5, null, null, false)
-                    .ticket("500Y", P1, -5, null, null, false));
-            assertThat(v(m, OPEN_CRITICAL_CASES)).isEqualTo(2);
+        void theSameTicketIdFromTwoSourcesCountsOnceThroughTheBook() {
+            io.healthscore.domain.run.AccountBook book = new io.healthscore.domain.run.AccountBook();
+            AccountFacts base = account().build();
+            book.register(base.profile());
+            book.loaded(io.healthscore.domain.facts.FactSource.SUPPORT);
+            java.time.LocalDate opened = AS_OF.minusDays(5);
+            assertThat(book.ticket(base.accountId(), new io.healthscore.domain.facts.SupportTicket("500X", P1, opened, null, null, false))).isTrue();
+            assertThat(book.ticket(base.accountId(), new io.healthscore.domain.facts.SupportTicket("500X", P1, opened, null, null, false))).isTrue();
+            assertThat(book.ticket(base.accountId(), new io.healthscore.domain.facts.SupportTicket("500Y", P1, opened, null, null, false))).isTrue();
+            AccountFacts facts = book.facts().get(0);
+            assertThat(facts.tickets()).hasSize(2);
+            assertThat(v(new SignalMeasurer(TestModels.defaultModel().activity()).measure(facts, AS_OF), OPEN_CRITICAL_CASES))
+                    .isEqualTo(2);
         }
 
         @Test
