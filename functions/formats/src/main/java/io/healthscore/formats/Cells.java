@@ -56,9 +56,42 @@ final class Cells {
         }
     }
 
+    /**
+     * Exports repeat a few hundred distinct dates over millions of rows: parse each once and share the
+     * instance (less parsing, and one object instead of one per row). Bounded; thread-safe.
+     */
+    private static final int DATE_CACHE_LIMIT = 50_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Low-cardinality texts (activity types, channels) shared across rows. Bounded; thread-safe. */
+    private static final int TEXT_CACHE_LIMIT = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String shared(String v) {
+        if (v == null) {
+            return null;
+        }
+        String known = TEXTS.get(v);
+        if (known != null) {
+            return known;
+        }
+        if (TEXTS.size() < TEXT_CACHE_LIMIT) {
+            TEXTS.putIfAbsent(v, v);
+        }
+        return v;
+    }
+
     private static LocalDate parseDate(String column, String v) throws RowRejected {
+        LocalDate known = DATES.get(v);
+        if (known != null) {
+            return known;
+        }
         try {
-            return LocalDate.parse(v);
+            LocalDate d = LocalDate.parse(v);
+            if (DATES.size() < DATE_CACHE_LIMIT) {
+                DATES.putIfAbsent(v, d);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw new RowRejected(column, "bad_date", "'" + column + "' value '" + shown(v) + "' is not a date (YYYY-MM-DD)");
         }

@@ -28,7 +28,7 @@ public final class ConversationTable {
     public List<TableReader.FileStats> stream(Predicate<String> accountInScope, Predicate<String> outOfScope,
                                               Consumer<Conversation> sink,
                                               RejectLog rejects) {
-        Set<String> seen = new HashSet<>();
+        SeenKeys seen = new SeenKeys();
         return TableLoading.readAll(files, ExportTable.CONVERSATIONS, row -> {
             String id = Cells.text(row, "conversation_id");
             String account = Cells.text(row, "account_id");

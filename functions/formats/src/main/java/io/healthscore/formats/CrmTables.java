@@ -13,6 +13,7 @@ import io.healthscore.domain.ports.AccountSource;
 import io.healthscore.domain.run.AccountBook;
 import io.healthscore.domain.run.RejectLog;
 import io.healthscore.domain.scoring.Band;
+import io.healthscore.domain.signals.FactWindows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ public final class CrmTables implements AccountSource {
 
     private final TableFiles files;
     private final boolean includeChurned;
+    private final FactWindows windows;
     private final List<TableReader.FileStats> stats = new ArrayList<>();
     private final Set<String> outOfScope = new HashSet<>();
 
@@ -37,8 +39,14 @@ public final class CrmTables implements AccountSource {
 
     /** With {@code includeChurned}, churned accounts stay in the book (the backtest replays their past). */
     public CrmTables(TableFiles files, boolean includeChurned) {
+        this(files, includeChurned, null);
+    }
+
+    /** Activities older than the windows are validated but not kept (null: all kept). */
+    public CrmTables(TableFiles files, boolean includeChurned, FactWindows windows) {
         this.files = files;
         this.includeChurned = includeChurned;
+        this.windows = windows;
     }
 
     /** Accounts the CRM knows but that were out of scope in the last load (churned). */
@@ -58,12 +66,12 @@ public final class CrmTables implements AccountSource {
         }
         stats.addAll(TableLoading.readAll(files, ExportTable.CRM_ACCOUNTS, row -> account(book, row, asOf), rejects));
         if (!files.find(ExportTable.CRM_CONTACTS).isEmpty()) {
-            Set<String> seen = new HashSet<>();
+            SeenKeys seen = new SeenKeys();
             markLoaded(book, FactSource.CONTACTS, TableLoading.readAll(files, ExportTable.CRM_CONTACTS, row -> contact(book, row, seen), rejects));
         }
         if (!files.find(ExportTable.CRM_ACTIVITIES).isEmpty()) {
-            Set<String> seen = new HashSet<>();
-            markLoaded(book, FactSource.ACTIVITIES, TableLoading.readAll(files, ExportTable.CRM_ACTIVITIES, row -> activity(book, row, seen), rejects));
+            SeenKeys seen = new SeenKeys();
+            markLoaded(book, FactSource.ACTIVITIES, TableLoading.readAll(files, ExportTable.CRM_ACTIVITIES, row -> activity(book, row, seen, asOf), rejects));
         }
     }
 
@@ -161,7 +169,7 @@ public final class CrmTables implements AccountSource {
         return out;
     }
 
-    private static void contact(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private static void contact(AccountBook book, TableRow row, SeenKeys seen) throws RowRejected {
         String id = Cells.text(row, "contact_id");
         String account = Cells.text(row, "account_id");
         Contact.StakeholderRole role;
@@ -184,10 +192,10 @@ public final class CrmTables implements AccountSource {
         book.contact(account, c);
     }
 
-    private static void activity(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private void activity(AccountBook book, TableRow row, SeenKeys seen, LocalDate asOf) throws RowRejected {
         String id = Cells.text(row, "activity_id");
         String account = Cells.text(row, "account_id");
-        Touch t = new Touch(id, Cells.utcDate(row, "occurred_on"), Cells.text(row, "type"));
+        Touch t = new Touch(id, Cells.utcDate(row, "occurred_on"), Cells.shared(Cells.text(row, "type")));
         if (!book.contains(account)) {
             if (book.skipOutOfScope(account)) {
                 return;
@@ -197,6 +205,8 @@ public final class CrmTables implements AccountSource {
         if (!seen.add(id)) {
             throw TableLoading.duplicate("activity_id", id);
         }
-        book.touch(account, t);
+        if (windows == null || windows.keepsTouch(t.occurredOn(), asOf)) {
+            book.touch(account, t);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.healthscore.domain.facts.WeeklyUsage;
 import io.healthscore.domain.ports.ExportSource;
 import io.healthscore.domain.run.AccountBook;
 import io.healthscore.domain.run.RejectLog;
+import io.healthscore.domain.signals.FactWindows;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,12 +28,27 @@ import java.util.Set;
 public final class ExportTables implements ExportSource {
 
     private final TableFiles files;
-    private final Integer usageRetentionWeeks;
+    private final FactWindows windows;
     private final List<TableReader.FileStats> stats = new ArrayList<>();
 
+    /** Keeps usage weeks within the retention (null: everything); other facts are all kept. */
     public ExportTables(TableFiles files, Integer usageRetentionWeeks) {
+        this(usageRetentionWeeks == null ? null
+                : new FactWindows(usageRetentionWeeks, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2,
+                        Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2), files);
+    }
+
+    private ExportTables(FactWindows windows, TableFiles files) {
         this.files = files;
-        this.usageRetentionWeeks = usageRetentionWeeks;
+        this.windows = windows;
+    }
+
+    /**
+     * Every row is validated and checked for duplicates; only facts inside the windows are kept
+     * (null windows: everything, as the backtest needs).
+     */
+    public static ExportTables keeping(TableFiles files, FactWindows windows) {
+        return new ExportTables(windows, files);
     }
 
     public List<TableReader.FileStats> fileStats() {
@@ -42,24 +58,24 @@ public final class ExportTables implements ExportSource {
     @Override
     public void loadExports(AccountBook book, LocalDate asOf, RejectLog rejects) {
         if (!files.find(ExportTable.USAGE_WEEKLY).isEmpty()) {
-            LocalDate keepFrom = usageRetentionWeeks == null ? LocalDate.MIN : asOf.minusWeeks(usageRetentionWeeks);
+            LocalDate keepFrom = windows == null ? LocalDate.MIN : asOf.minusWeeks(windows.usageWeeks());
             Map<String, WeekSet> weeks = new HashMap<>();
             markLoaded(book, FactSource.USAGE, TableLoading.readAll(files, ExportTable.USAGE_WEEKLY, row -> usage(book, row, keepFrom, weeks), rejects));
         }
         if (!files.find(ExportTable.INVOICES).isEmpty()) {
-            Set<String> seen = new HashSet<>();
-            markLoaded(book, FactSource.BILLING, TableLoading.readAll(files, ExportTable.INVOICES, row -> invoice(book, row, seen), rejects));
+            SeenKeys seen = new SeenKeys();
+            markLoaded(book, FactSource.BILLING, TableLoading.readAll(files, ExportTable.INVOICES, row -> invoice(book, row, seen, asOf), rejects));
         }
         if (!files.find(ExportTable.SUPPORT_TICKETS).isEmpty()) {
-            Set<String> seen = new HashSet<>();
-            markLoaded(book, FactSource.SUPPORT, TableLoading.readAll(files, ExportTable.SUPPORT_TICKETS, row -> ticket(book, row, seen), rejects));
+            SeenKeys seen = new SeenKeys();
+            markLoaded(book, FactSource.SUPPORT, TableLoading.readAll(files, ExportTable.SUPPORT_TICKETS, row -> ticket(book, row, seen, asOf), rejects));
         }
         if (!files.find(ExportTable.SURVEYS).isEmpty()) {
-            Set<String> seen = new HashSet<>();
-            markLoaded(book, FactSource.SURVEYS, TableLoading.readAll(files, ExportTable.SURVEYS, row -> survey(book, row, seen), rejects));
+            SeenKeys seen = new SeenKeys();
+            markLoaded(book, FactSource.SURVEYS, TableLoading.readAll(files, ExportTable.SURVEYS, row -> survey(book, row, seen, asOf), rejects));
         }
         if (!files.find(ExportTable.ACCOUNT_ROLLUP).isEmpty()) {
-            Set<String> seen = new HashSet<>();
+            SeenKeys seen = new SeenKeys();
             stats.addAll(TableLoading.readAll(files, ExportTable.ACCOUNT_ROLLUP, row -> rollup(book, row, seen), rejects));
         }
     }
@@ -102,7 +118,7 @@ public final class ExportTables implements ExportSource {
         }
     }
 
-    private static void invoice(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private void invoice(AccountBook book, TableRow row, SeenKeys seen, LocalDate asOf) throws RowRejected {
         String id = Cells.text(row, "invoice_id");
         String account = Cells.text(row, "account_id");
         LocalDate issued = Cells.date(row, "issued_on");
@@ -131,10 +147,13 @@ public final class ExportTables implements ExportSource {
         if (!seen.add(id)) {
             throw TableLoading.duplicate("invoice_id", id);
         }
-        book.invoice(account, new Invoice(id, issued, due, paid, amount, status));
+        Invoice invoice = new Invoice(id, issued, due, paid, amount, status);
+        if (windows == null || windows.keeps(invoice, asOf)) {
+            book.invoice(account, invoice);
+        }
     }
 
-    private static void ticket(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private void ticket(AccountBook book, TableRow row, SeenKeys seen, LocalDate asOf) throws RowRejected {
         String id = Cells.text(row, "ticket_id");
         String account = Cells.text(row, "account_id");
         SupportTicket.Priority priority;
@@ -162,10 +181,13 @@ public final class ExportTables implements ExportSource {
         if (!seen.add(id)) {
             throw TableLoading.duplicate("ticket_id", id);
         }
-        book.ticket(account, new SupportTicket(id, priority, opened, closed, csat, reopened));
+        SupportTicket ticket = new SupportTicket(id, priority, opened, closed, csat, reopened);
+        if (windows == null || windows.keeps(ticket, asOf)) {
+            book.ticket(account, ticket);
+        }
     }
 
-    private static void survey(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private void survey(AccountBook book, TableRow row, SeenKeys seen, LocalDate asOf) throws RowRejected {
         String id = Cells.text(row, "response_id");
         String account = Cells.text(row, "account_id");
         LocalDate on = Cells.utcDate(row, "responded_at");
@@ -190,10 +212,12 @@ public final class ExportTables implements ExportSource {
         if (!seen.add(id)) {
             throw TableLoading.duplicate("response_id", id);
         }
-        book.survey(account, new SurveyResponse(id, on, type, score));
+        if (windows == null || windows.keepsSurvey(on, asOf)) {
+            book.survey(account, new SurveyResponse(id, on, type, score));
+        }
     }
 
-    private static void rollup(AccountBook book, TableRow row, Set<String> seen) throws RowRejected {
+    private static void rollup(AccountBook book, TableRow row, SeenKeys seen) throws RowRejected {
         String account = Cells.text(row, "account_id");
         Map<String, Double> values = new HashMap<>();
         for (String column : row.columns()) {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
+ * Extracts the signals of a stream of conversations. An extractor that is unavailable for one
+ * conversation ({@link ExtractorUnavailableException}) defers it to the next run and the run goes on.
  * Extracts the signals of a stream of conversations: conversations whose id and content hash are in
  * the ledger cost nothing; new or changed ones go to the extractor while the run's token budget lasts;
  * once it is spent, extraction stops cleanly and the rest are counted as deferred (their accounts'
@@ -13,7 +15,8 @@ public final class ExtractionRun {
 
     /** Figures for the run report. */
     public record Stats(long seen, long cacheHits, long extracted, long rejected, long deferredByBudget,
-                        long inputTokens, long outputTokens, Map<String, Long> rejectReasons) {
+                        long inputTokens, long outputTokens, Map<String, Long> rejectReasons, long failed,
+                        Map<String, Long> failures) {
     }
 
     private final SignalExtractor extractor;
@@ -28,6 +31,8 @@ public final class ExtractionRun {
     private long in;
     private long out;
     private final Map<String, Long> reasons = new LinkedHashMap<>();
+    private long failed;
+    private final Map<String, Long> failures = new LinkedHashMap<>();
     private final java.util.Set<String> partialAccounts = new java.util.HashSet<>();
 
     /** @param tokenBudget most tokens (input + output) the run may spend; Long.MAX_VALUE for no limit */
@@ -55,7 +60,15 @@ public final class ExtractionRun {
             partialAccounts.add(c.accountId());
             return java.util.Optional.empty();
         }
-        Extraction e = extractor.extract(c);
+        Extraction e;
+        try {
+            e = extractor.extract(c);
+        } catch (ExtractorUnavailableException unavailable) {
+            failed++;
+            failures.merge(unavailable.code(), 1L, Long::sum);
+            partialAccounts.add(c.accountId());
+            return java.util.Optional.empty();
+        }
         tokensUsed += e.inputTokens() + e.outputTokens();
         in += e.inputTokens();
         out += e.outputTokens();
@@ -75,6 +88,6 @@ public final class ExtractionRun {
     }
 
     public Stats stats() {
-        return new Stats(seen, hits, extracted, rejected, deferred, in, out, Map.copyOf(reasons));
+        return new Stats(seen, hits, extracted, rejected, deferred, in, out, Map.copyOf(reasons), failed, Map.copyOf(failures));
     }
 }

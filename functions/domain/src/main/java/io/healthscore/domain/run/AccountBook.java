@@ -136,7 +136,8 @@ public final class AccountBook {
 
     /**
      * Adds a ticket or case; one with an id the account already has (a CRM case mirrored in the support
-     * export) is kept once, the first seen. False only for an unknown account.
+     * export) is kept once: the first seen, completed with the close date, CSAT and reopened flag of the
+     * later copy where the first lacks them. False only for an unknown account.
      */
     public boolean ticket(String accountId, SupportTicket t) {
         Entry e = entries.get(accountId);
@@ -144,8 +145,13 @@ public final class AccountBook {
             return false;
         }
         if (t.ticketId() != null) {
-            for (SupportTicket known : e.tickets) {
+            for (int i = 0; i < e.tickets.size(); i++) {
+                SupportTicket known = e.tickets.get(i);
                 if (t.ticketId().equals(known.ticketId())) {
+                    // the same case from the CRM and the support export: keep the first, fill in what it lacks
+                    e.tickets.set(i, new SupportTicket(known.ticketId(), known.priority(), known.openedOn(),
+                            known.closedOn() != null ? known.closedOn() : t.closedOn(),
+                            known.csat() != null ? known.csat() : t.csat(), known.reopened() || t.reopened()));
                     return true;
                 }
             }
