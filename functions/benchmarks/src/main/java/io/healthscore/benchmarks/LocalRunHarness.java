@@ -37,36 +37,56 @@ public final class LocalRunHarness {
         }
         double genSeconds = (System.nanoTime() - g0) / 1e9;
         System.gc();
-        resetPeaks();
+        AfterGcHeap afterGc = AfterGcHeap.watch();
         long t0 = System.nanoTime();
         LocalRun.Result r = LocalRun.execute(new LocalRun.Options(input, out, ScoringModelFile.loadDefault(), settings.asOf(),
                 "bench", true), null, new PrintStream(PrintStream.nullOutputStream()));
         double runSeconds = (System.nanoTime() - t0) / 1e9;
-        long peak = peakHeapBytes();
+        long maxAfterGc = afterGc.maxBytes();
         System.out.printf(Locale.ROOT, "local run: %,d accounts (%,d scored, %,d insufficient signal), %,d rejects%n",
                 r.summary().accounts(), r.summary().scored(), r.summary().insufficientSignal(), r.summary().rejects().total());
         System.out.printf(Locale.ROOT, "generation: %.1f s (not counted)%n", genSeconds);
         System.out.printf(Locale.ROOT, "wall time: %.1f s   (timings ms: %s)%n", runSeconds, r.summary().timingsMillis());
-        System.out.printf(Locale.ROOT, "peak heap used: %,d MiB   max heap: %,d MiB   cores: %d%n", peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "heap in use after GC, at most: %,d MiB (over %d collections)   max heap (-Xmx): %,d MiB   cores: %d%n",
+                maxAfterGc >> 20, afterGc.collections(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
+    /** The largest heap occupancy right after a collection: what the run really keeps alive. */
+    static final class AfterGcHeap {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
+        static AfterGcHeap watch() {
+            AfterGcHeap w = new AfterGcHeap();
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        return;
+                    }
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
+                    long used = 0;
+                    for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                            if (p.getName().equals(e.getKey()) && p.getType() == MemoryType.HEAP) {
+                                used += e.getValue().getUsed();
+                            }
+                        }
+                    }
+                    w.collections.incrementAndGet();
+                    w.max.accumulateAndGet(used, Math::max);
+                }, null, null);
             }
+            return w;
         }
-        return sum;
+
+        long maxBytes() {
+            return max.get();
+        }
+
+        int collections() {
+            return collections.get();
+        }
     }
 }

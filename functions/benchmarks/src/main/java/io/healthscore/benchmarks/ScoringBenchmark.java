@@ -69,7 +69,7 @@ public class ScoringBenchmark {
             RejectLog rejects = new RejectLog();
             DirectoryTableFiles files = new DirectoryTableFiles(dir);
             new CrmTables(files).loadAccounts(book, asOf, rejects);
-            new ExportTables(files, 20).loadExports(book, asOf, rejects);
+            ExportTables.keeping(files, io.healthscore.domain.signals.FactWindows.of(ScoringModelFile.loadDefault().activity())).loadExports(book, asOf, rejects);
             facts = book.facts();
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {

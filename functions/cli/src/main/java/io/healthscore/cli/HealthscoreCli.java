@@ -7,10 +7,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The local runner: {@code healthscore run|generate|evaluate|validate-model}. */
+/** The local runner: {@code healthscore run|generate|evaluate|validate-model|backtest|calibrate|rescore}. */
 @Command(name = "healthscore", mixinStandardHelpOptions = true, version = "healthscore 0.1.0",
         description = "Customer health scoring on your own exports, with no cloud account.",
-        subcommands = {RunCommand.class, GenerateCommand.class, EvaluateCommand.class, ValidateModelCommand.class})
+        subcommands = {RunCommand.class, GenerateCommand.class, EvaluateCommand.class, ValidateModelCommand.class,
+                BacktestCommand.class, CalibrateCommand.class, RescoreCommand.class})
 public final class HealthscoreCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,9 +3,13 @@ package io.healthscore.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.healthscore.domain.conversations.ExtractionRun;
-import io.healthscore.domain.conversations.InMemorySignalLedger;
+import io.healthscore.domain.conversations.SignalLedger;
 import io.healthscore.domain.conversations.OfflineExtractor;
+import io.healthscore.backtest.history.LocalHistoryStore;
+import io.healthscore.backtest.history.RunHeader;
+import io.healthscore.backtest.history.RunSnapshotWriter;
 import io.healthscore.domain.model.ScoringModel;
+import io.healthscore.domain.signals.FactWindows;
 import io.healthscore.domain.ports.ExportSource;
 import io.healthscore.domain.ports.RunProgress;
 import io.healthscore.domain.run.RunSummary;
@@ -33,9 +37,6 @@ import java.util.Map;
  */
 public final class LocalRun {
 
-    /** Usage weeks kept in memory: the signals look back 16 complete weeks, plus margin. */
-    static final int USAGE_RETENTION_WEEKS = 20;
-
     /**
      * @param input   directory with the export files
      * @param out     output directory (created)
@@ -57,8 +58,9 @@ public final class LocalRun {
     public static Result execute(Options o, PrintWriter console, PrintStream logStream) {
         JsonLog log = new JsonLog(logStream, o.quiet());
         DirectoryTableFiles files = new DirectoryTableFiles(o.input());
-        CrmTables crm = new CrmTables(files);
-        ExportTables exports = new ExportTables(files, USAGE_RETENTION_WEEKS);
+        FactWindows windows = FactWindows.of(o.model().activity());
+        CrmTables crm = new CrmTables(files, false, windows);
+        ExportTables exports = ExportTables.keeping(files, windows);
         Path sfDir = o.out().resolve("salesforce");
         DryRunSink sink = new DryRunSink(sfDir);
         RunProgress progress = (stage, done, total) ->
@@ -67,16 +69,32 @@ public final class LocalRun {
 
         log.info("run_started", Map.of("run_id", o.runId(), "as_of", o.asOf().toString(), "model_version", o.model().version()));
         ConversationTable conversationTable = new ConversationTable(files);
-        ExtractionRun extraction = new ExtractionRun(new OfflineExtractor(), new InMemorySignalLedger(), Long.MAX_VALUE);
+        // a one-off local run sees each conversation once: no ledger to fill
+        ExtractionRun extraction = new ExtractionRun(new OfflineExtractor(), SignalLedger.NONE, Long.MAX_VALUE);
         List<TableReader.FileStats> conversationFiles = new ArrayList<>();
         ExportSource exportsWithConversations = (book, asOf, rejects) -> {
+            ConversationSignals.Pending pending = !conversationTable.present() ? null
+                    : ConversationSignals.startExtraction(book, conversationTable, extraction, crm.outOfScopeIds(), rejects,
+                            c -> windows.keepsConversation(c.occurredOn(), asOf) && !c.occurredOn().isAfter(asOf));
             exports.loadExports(book, asOf, rejects);
-            if (conversationTable.present()) {
-                ConversationSignals.extractInto(book, conversationTable, extraction, crm.outOfScopeIds(), rejects,
-                        conversationFiles);
+            if (pending != null) {
+                pending.addTo(book, conversationFiles);
             }
         };
-        RunSummary summary = new ScoringRun(scorer, crm, exportsWithConversations, sink, progress).execute(o.runId(), o.asOf());
+        // every run appends one snapshot per account to the history store (out/history), for backtests and rescoring
+        LocalHistoryStore history = new LocalHistoryStore(o.out().resolve("history"));
+        String historyRunId = o.runId() + "-" + java.time.Instant.now().toEpochMilli();
+        RunSnapshotWriter snapshots = new RunSnapshotWriter(history, new RunHeader(historyRunId, o.asOf(), o.model().version(),
+                OfflineExtractor.RULES_VERSION, OfflineExtractor.ID, "weekly_run", null, java.time.Instant.now(),
+                scorer.signalIds()));
+        RunSummary summary;
+        try {
+            summary = new ScoringRun(scorer, crm, exportsWithConversations, sink, progress, snapshots::record)
+                    .execute(o.runId(), o.asOf());
+            snapshots.commit();
+        } finally {
+            snapshots.close();
+        }
 
         ObjectNode conversations = conversationStatus(conversationTable.present(), extraction.stats());
         log.info("conversations_extracted", Map.of("run_id", o.runId(), "extractor", OfflineExtractor.ID,

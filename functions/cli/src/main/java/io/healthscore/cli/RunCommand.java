@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress logs on stderr.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    SalesforceOptions salesforce = new SalesforceOptions();
+
     @Override
     public Integer call() throws IOException {
         ScoringModel model = HealthscoreCli.model(modelFile);
@@ -63,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (date == null) {
             date = LocalDate.now(ZoneOffset.UTC);
+        }
+        if (salesforce.enabled()) {
+            SalesforceRun.execute(new SalesforceRun.Options(inputDir, out, model, date, "salesforce-" + date, quiet),
+                    salesforce, System.getenv(), console, System.err);
+            return 0;
         }
         LocalRun.execute(new LocalRun.Options(inputDir, out, model, date, "local-" + date, quiet), console, System.err);
         return 0;

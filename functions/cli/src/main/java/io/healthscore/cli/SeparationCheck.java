@@ -1,5 +1,6 @@
 package io.healthscore.cli;
 
+import io.healthscore.backtest.metrics.RocAuc;
 import io.healthscore.domain.facts.AccountFacts;
 import io.healthscore.domain.facts.RenewalOpportunity;
 import io.healthscore.domain.model.ScoringModel;
@@ -20,9 +21,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Does the score separate the accounts that later churned from those that renewed? For every closed
@@ -123,24 +121,8 @@ public final class SeparationCheck {
 
     /** ROC AUC of positives against negatives by the rank-sum identity; NaN when either side is empty. */
     public static double auc(List<Double> positives, List<Double> negatives) {
-        int n1 = positives.size();
-        int n0 = negatives.size();
-        if (n1 == 0 || n0 == 0) {
-            return Double.NaN;
-        }
-        double[] all = new double[n1 + n0];
-        for (int i = 0; i < n1; i++) {
-            all[i] = positives.get(i);
-        }
-        for (int i = 0; i < n0; i++) {
-            all[n1 + i] = negatives.get(i);
-        }
-        double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(all);
-        double sum = 0;
-        for (int i = 0; i < n1; i++) {
-            sum += ranks[i];
-        }
-        return (sum - n1 * (n1 + 1) / 2.0) / ((double) n1 * n0);
+        return RocAuc.auc(positives.stream().mapToDouble(Double::doubleValue).toArray(),
+                negatives.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static LocalDate earliestData(AccountFacts f) {

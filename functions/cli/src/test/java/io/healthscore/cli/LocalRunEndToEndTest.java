@@ -63,6 +63,9 @@ class LocalRunEndToEndTest {
         assertThat(report.at("/rejects/total").asLong()).isZero();
         assertThat(report.at("/accounts/out_of_scope").asInt()).isPositive();
         assertThat(report.at("/conversation_signals/status").asText()).isEqualTo("extracted");
+        try (Stream<Path> runs = Files.list(out.resolve("history/runs"))) {
+            assertThat(runs.filter(p -> p.toString().endsWith(".jsonl.gz")).count()).as("one history snapshot per run").isEqualTo(1);
+        }
     }
 
     @Test
@@ -119,7 +122,9 @@ class LocalRunEndToEndTest {
         assertThat(canaries).isNotEmpty();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(out.resolve("sample-input"))).toList()) {
-                String content = Files.readString(f, StandardCharsets.UTF_8);
+                String content = f.toString().endsWith(".gz")
+                        ? new String(new java.util.zip.GZIPInputStream(Files.newInputStream(f)).readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(f, StandardCharsets.UTF_8);
                 for (String c : canaries) {
                     assertThat(content).as(f + " must not hold conversation text").doesNotContain(c);
                 }

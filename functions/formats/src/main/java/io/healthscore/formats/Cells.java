@@ -44,9 +44,21 @@ final class Cells {
         return v == null ? null : parseUtcDate(column, v);
     }
 
+    /** yyyy-mm-ddThh:mm[:ss[.fraction]]Z: the UTC date is the first ten characters (shared, see DATES). */
+    private static final java.util.regex.Pattern UTC_TIMESTAMP =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?Z");
+
     private static LocalDate parseUtcDate(String column, String v) throws RowRejected {
         if (v.length() == 10) {
             return parseDate(column, v);
+        }
+        if (v.endsWith("Z") && UTC_TIMESTAMP.matcher(v).matches()) {
+            try {
+                return parseDate(column, v.substring(0, 10));
+            } catch (RowRejected e) {
+                throw new RowRejected(column, "bad_timestamp", "'" + column + "' value '" + shown(v)
+                        + "' is not an ISO-8601 timestamp with offset (e.g. 2026-11-02T14:03:00Z) or a date");
+            }
         }
         try {
             return OffsetDateTime.parse(v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();

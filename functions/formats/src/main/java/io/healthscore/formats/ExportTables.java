@@ -147,7 +147,7 @@ public final class ExportTables implements ExportSource {
         if (!seen.add(id)) {
             throw TableLoading.duplicate("invoice_id", id);
         }
-        Invoice invoice = new Invoice(id, issued, due, paid, amount, status);
+        Invoice invoice = new Invoice(windows == null ? id : null, issued, due, paid, amount, status);
         if (windows == null || windows.keeps(invoice, asOf)) {
             book.invoice(account, invoice);
         }
@@ -213,7 +213,7 @@ public final class ExportTables implements ExportSource {
             throw TableLoading.duplicate("response_id", id);
         }
         if (windows == null || windows.keepsSurvey(on, asOf)) {
-            book.survey(account, new SurveyResponse(id, on, type, score));
+            book.survey(account, new SurveyResponse(windows == null ? id : null, on, type, score));
         }
     }
 

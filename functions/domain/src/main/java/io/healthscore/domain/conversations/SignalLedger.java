@@ -16,4 +16,21 @@ public interface SignalLedger {
 
     /** Every accepted extraction of an account (latest per conversation). */
     List<Extraction> forAccount(String accountId);
+
+    /** Keeps nothing: for a one-off run in which no conversation is seen twice. */
+    SignalLedger NONE = new SignalLedger() {
+        @Override
+        public Optional<Extraction> find(String conversationId, String contentHash, String extractor, String promptVersion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(Extraction extraction) {
+        }
+
+        @Override
+        public List<Extraction> forAccount(String accountId) {
+            return List.of();
+        }
+    };
 }

@@ -7,6 +7,7 @@ import io.healthscore.domain.ports.AccountSource;
 import io.healthscore.domain.ports.ExportSource;
 import io.healthscore.domain.ports.HealthSink;
 import io.healthscore.domain.ports.RunProgress;
+import io.healthscore.domain.ports.RunRecorder;
 import io.healthscore.domain.ports.WriteReport;
 import io.healthscore.domain.scoring.AccountHealth;
 import io.healthscore.domain.scoring.PeerDistributions;
@@ -32,8 +33,16 @@ public final class ScoringRun {
     private final ExportSource exports;
     private final HealthSink sink;
     private final RunProgress progress;
+    private final RunRecorder recorder;
 
     public ScoringRun(Scorer scorer, AccountSource accounts, ExportSource exports, HealthSink sink, RunProgress progress) {
+        this(scorer, accounts, exports, sink, progress, RunRecorder.NONE);
+    }
+
+    /** With a recorder that receives every account's measurement and result (the history snapshot). */
+    public ScoringRun(Scorer scorer, AccountSource accounts, ExportSource exports, HealthSink sink, RunProgress progress,
+                      RunRecorder recorder) {
+        this.recorder = recorder;
         this.scorer = scorer;
         this.playbooks = new Playbooks(scorer.model());
         this.accounts = accounts;
@@ -53,6 +62,10 @@ public final class ScoringRun {
         progress.stage("load_exports", 0, book.size());
         exports.loadExports(book, asOf, rejects);
         List<AccountFacts> facts = book.facts();
+        int accountCount = facts.size();
+        int outOfScopeAccounts = book.outOfScopeAccounts();
+        long outOfScopeRows = book.outOfScopeRows();
+        book = null; // the facts list now holds everything; let the book's builders go
         long t1 = System.nanoTime();
         timings.put("load", (t1 - t0) / 1_000_000);
 
@@ -68,6 +81,7 @@ public final class ScoringRun {
         List<TaskPlan> tasks = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             AccountHealth h = scorer.score(measured.get(i), peers);
+            recorder.record(measured.get(i), h);
             healths.add(h);
             tasks.addAll(playbooks.plan(facts.get(i), h));
             measured.set(i, null);
@@ -77,11 +91,12 @@ public final class ScoringRun {
         }
         long t2 = System.nanoTime();
         timings.put("score", (t2 - t1) / 1_000_000);
+        facts.clear(); // the sink needs only the results: free the facts before writing
 
         progress.stage("write", 0, healths.size());
         WriteReport writes = sink.write(healths, tasks);
         timings.put("write", (System.nanoTime() - t2) / 1_000_000);
-        return new RunSummary(runId, asOf, scorer.model().version(), facts.size(), healths, tasks, writes, rejects, timings,
-                book.outOfScopeAccounts(), book.outOfScopeRows());
+        return new RunSummary(runId, asOf, scorer.model().version(), accountCount, healths, tasks, writes, rejects, timings,
+                outOfScopeAccounts, outOfScopeRows);
     }
 }
