@@ -51,6 +51,9 @@ public final class Scorer {
     private final int[] expansionSource;
     private final boolean[] expansionFromBuiltIn;
     private final Map<Long, Effective> effectiveByOverrides = new ConcurrentHashMap<>();
+    /** The usual case, few overrides: a plain array indexed by the match mask (no boxing, no hashing). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Effective> effectiveBySmallMask =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(256);
 
     /** A measured account: raw values per model signal and per built-in signal. */
     public record Measured(AccountFacts facts, LocalDate asOf, double[] raw, double[] builtIns) {
@@ -232,6 +235,14 @@ public final class Scorer {
                 mask |= 1L << o;
             }
         }
+        if (mask < 256) {
+            Effective e = effectiveBySmallMask.get((int) mask);
+            if (e == null) {
+                e = buildEffective(mask);
+                effectiveBySmallMask.set((int) mask, e);
+            }
+            return e;
+        }
         return effectiveByOverrides.computeIfAbsent(mask, this::buildEffective);
     }
 
@@ -305,13 +316,20 @@ public final class Scorer {
     }
 
     private List<HistoryPoint> history(PreviousHealth prev, LocalDate asOf, Integer score) {
+        if (prev.history().isEmpty()) {
+            return score == null ? List.of() : List.of(new HistoryPoint(asOf, score));
+        }
         List<HistoryPoint> h = new ArrayList<>(prev.history().size() + 1);
+        boolean sorted = true;
         for (HistoryPoint p : prev.history()) {
             if (p.scoredOn().isBefore(asOf)) {
+                sorted &= h.isEmpty() || !p.scoredOn().isBefore(h.get(h.size() - 1).scoredOn());
                 h.add(p);
             }
         }
-        h.sort((a, b) -> a.scoredOn().compareTo(b.scoredOn()));
+        if (!sorted) {
+            h.sort((a, b) -> a.scoredOn().compareTo(b.scoredOn()));
+        }
         if (score != null) {
             h.add(new HistoryPoint(asOf, score));
         }
@@ -381,7 +399,7 @@ public final class Scorer {
             out.add(new Driver(text, effect, dimensionOfBuiltIn(BuiltInSignal.DAYS_TO_RENEWAL),
                     BuiltInSignal.DAYS_TO_RENEWAL.id(), 0));
         }
-        return List.copyOf(out);
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private void pick(Measured m, double[] impact, Driver.Effect effect, int max, List<Driver> out) {
