@@ -21,7 +21,16 @@ public record ActivitySettings(Set<String> meaningfulTouchTypes, double conversa
         if (touchType == null) {
             return false;
         }
-        // activity types arrive trimmed and lower case (see Touch)
-        return meaningfulTouchTypes.contains(touchType);
+        if (meaningfulTouchTypes.contains(touchType)) {
+            return true;
+        }
+        // types from Touch arrive trimmed and lower case; normalise only a type that is not
+        for (int i = 0; i < touchType.length(); i++) {
+            char c = touchType.charAt(i);
+            if (Character.isUpperCase(c) || Character.isWhitespace(c)) {
+                return meaningfulTouchTypes.contains(touchType.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 }
