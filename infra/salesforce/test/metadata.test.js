@@ -175,8 +175,18 @@ function existingField(qualified) {
 describe('Health_Score_Integration permission set', () => {
     const { fields, objects, userPermissions } = permissionSet('Health_Score_Integration');
 
-    it('references only fields this project ships', () => {
-        Object.keys(fields).forEach((f) => expect([f, existingField(f)]).toEqual([f, true]));
+    // standard fields the Java adapter reads (functions/salesforce AccountQueries); a minimum-access
+    // integration user needs them granted, read-only
+    const STANDARD_READ = ['Account.NumberOfEmployees', 'Case.Priority', 'Event.Type', 'Opportunity.Amount', 'Task.Type'];
+
+    it('references only fields this project ships, plus the standard fields the adapter reads', () => {
+        Object.keys(fields)
+            .filter((f) => !STANDARD_READ.includes(f))
+            .forEach((f) => expect([f, existingField(f)]).toEqual([f, true]));
+    });
+
+    it('grants the standard fields the adapter reads, read-only', () => {
+        STANDARD_READ.forEach((f) => expect([f, fields[f]]).toEqual([f, { read: true, edit: false }]));
     });
 
     it('reads and edits every Health_* field the run writes', () => {
@@ -216,8 +226,18 @@ describe('Health_Score_Integration permission set', () => {
 describe('Health_Score_CSM permission set', () => {
     const { fields, objects, userPermissions } = permissionSet('Health_Score_CSM');
 
-    it('references only fields this project ships', () => {
-        Object.keys(fields).forEach((f) => expect([f, existingField(f)]).toEqual([f, true]));
+    // standard fields the Java adapter reads (functions/salesforce AccountQueries); a minimum-access
+    // integration user needs them granted, read-only
+    const STANDARD_READ = ['Account.NumberOfEmployees', 'Case.Priority', 'Event.Type', 'Opportunity.Amount', 'Task.Type'];
+
+    it('references only fields this project ships, plus the standard fields the adapter reads', () => {
+        Object.keys(fields)
+            .filter((f) => !STANDARD_READ.includes(f))
+            .forEach((f) => expect([f, existingField(f)]).toEqual([f, true]));
+    });
+
+    it('grants none of the standard fields the integration reads', () => {
+        STANDARD_READ.forEach((f) => expect([f, fields[f]]).toEqual([f, undefined]));
     });
 
     it('reads every Health_* field and edits only the three override fields', () => {
