@@ -53,7 +53,7 @@ public final class SignalMeasurer {
             usage(facts.usage(), today, v);
         }
         if (facts.has(FactSource.SUPPORT)) {
-            support(facts, today, v);
+            support(facts, asOf, v);
         }
         if (facts.has(FactSource.BILLING)) {
             billing(facts.invoices(), asOf, v);
@@ -68,7 +68,7 @@ public final class SignalMeasurer {
             contacts(facts.contacts(), asOf, today, v);
         }
         if (facts.has(FactSource.SURVEYS)) {
-            nps(facts.surveys(), today, v);
+            nps(facts.surveys(), asOf, v);
         }
         if (facts.has(FactSource.CONVERSATIONS)) {
             conversations(facts.conversations(), today, v);
@@ -191,8 +191,10 @@ public final class SignalMeasurer {
         return out;
     }
 
-    private void support(AccountFacts facts, long today, double[] v) {
-        int lookback = settings.lookbackDays();
+    private void support(AccountFacts facts, LocalDate asOf, double[] v) {
+        LocalDate lookbackStart = asOf.minusDays(settings.lookbackDays());
+        LocalDate days90 = asOf.minusDays(90);
+        LocalDate days180 = asOf.minusDays(180);
         int openP1 = 0;
         int recentTickets = 0;
         int reopened = 0;
@@ -202,26 +204,26 @@ public final class SignalMeasurer {
         int csatPriorN = 0;
         // tickets are unique by id: the AccountBook keeps one per id across CRM cases and the support export
         for (SupportTicket t : facts.tickets()) {
-            long opened = t.openedOn().toEpochDay();
-            if (opened > today) {
+            // date comparisons against cutoffs computed once: cheaper than day arithmetic per fact
+            LocalDate opened = t.openedOn();
+            if (opened.isAfter(asOf)) {
                 continue;
             }
-            boolean open = t.closedOn() == null || t.closedOn().toEpochDay() > today;
+            boolean open = t.closedOn() == null || t.closedOn().isAfter(asOf);
             if (open && t.priority() == SupportTicket.Priority.P1) {
                 openP1++;
             }
-            if (today - opened <= lookback) {
+            if (!opened.isBefore(lookbackStart)) {
                 recentTickets++;
                 if (t.reopened()) {
                     reopened++;
                 }
             }
             if (!open && t.csat() != null) {
-                long closedAge = today - t.closedOn().toEpochDay();
-                if (closedAge <= 90) {
+                if (!t.closedOn().isBefore(days90)) {
                     csatRecent += t.csat();
                     csatRecentN++;
-                } else if (closedAge <= 180) {
+                } else if (!t.closedOn().isBefore(days180)) {
                     csatPrior += t.csat();
                     csatPriorN++;
                 }
@@ -232,14 +234,14 @@ public final class SignalMeasurer {
                 if (s.type() != SurveyResponse.SurveyType.CSAT) {
                     continue;
                 }
-                long age = today - s.respondedOn().toEpochDay();
-                if (age < 0) {
+                LocalDate on = s.respondedOn();
+                if (on.isAfter(asOf)) {
                     continue;
                 }
-                if (age <= 90) {
+                if (!on.isBefore(days90)) {
                     csatRecent += s.score();
                     csatRecentN++;
-                } else if (age <= 180) {
+                } else if (!on.isBefore(days180)) {
                     csatPrior += s.score();
                     csatPriorN++;
                 }
@@ -247,7 +249,7 @@ public final class SignalMeasurer {
         }
         v[BuiltInSignal.OPEN_CRITICAL_CASES.ordinal()] = openP1;
         v[BuiltInSignal.REOPENED_TICKETS.ordinal()] = reopened;
-        int seats = latestSeats(facts.usage(), today);
+        int seats = latestSeats(facts.usage(), asOf);
         if (seats <= 0 && facts.profile().employees() != null && facts.profile().employees() > 0) {
             seats = facts.profile().employees();
         }
@@ -259,12 +261,12 @@ public final class SignalMeasurer {
         }
     }
 
-    private static int latestSeats(List<WeeklyUsage> usage, long today) {
-        long best = Long.MIN_VALUE;
+    private static int latestSeats(List<WeeklyUsage> usage, LocalDate asOf) {
+        LocalDate best = null;
         int seats = 0;
         for (WeeklyUsage u : usage) {
-            long w = u.weekStart().toEpochDay();
-            if (w <= today && w > best) {
+            LocalDate w = u.weekStart();
+            if (!w.isAfter(asOf) && (best == null || w.isAfter(best))) {
                 best = w;
                 seats = u.licensedSeats();
             }
@@ -273,22 +275,23 @@ public final class SignalMeasurer {
     }
 
     private static void billing(List<Invoice> invoices, LocalDate asOf, double[] v) {
-        long today = asOf.toEpochDay();
+        LocalDate windowStart = asOf.minusDays(INVOICE_WINDOW_DAYS);
         long maxPastDue = 0;
         int due = 0;
         int late = 0;
         for (Invoice inv : invoices) {
-            if (inv.issuedOn() != null && inv.issuedOn().toEpochDay() > today) {
+            if (inv.issuedOn() != null && inv.issuedOn().isAfter(asOf)) {
                 continue;
             }
-            maxPastDue = Math.max(maxPastDue, inv.daysPastDue(asOf));
             if (inv.status() == Invoice.InvoiceStatus.VOID || inv.dueOn() == null) {
                 continue;
             }
-            long dueAge = today - inv.dueOn().toEpochDay();
-            boolean unpaid = inv.paidOn() == null || inv.paidOn().toEpochDay() > today;
+            boolean unpaid = inv.paidOn() == null || inv.paidOn().isAfter(asOf);
+            if (unpaid && inv.dueOn().isBefore(asOf)) {
+                maxPastDue = Math.max(maxPastDue, inv.daysPastDue(asOf));
+            }
             // an unpaid invoice stays counted however old it gets: ageing must never improve the score
-            if (dueAge >= 0 && (dueAge <= INVOICE_WINDOW_DAYS || unpaid)) {
+            if (!inv.dueOn().isAfter(asOf) && (!inv.dueOn().isBefore(windowStart) || unpaid)) {
                 due++;
                 if (inv.late(asOf)) {
                     late++;
@@ -341,12 +344,13 @@ public final class SignalMeasurer {
         v[BuiltInSignal.STAKEHOLDERS_ENGAGED.ordinal()] = engaged;
     }
 
-    private static void nps(List<SurveyResponse> surveys, long today, double[] v) {
+    private static void nps(List<SurveyResponse> surveys, LocalDate asOf, double[] v) {
+        LocalDate windowStart = asOf.minusDays(NPS_WINDOW_DAYS);
         double sum = 0;
         int n = 0;
         for (SurveyResponse s : surveys) {
-            long age = today - s.respondedOn().toEpochDay();
-            if (s.type() == SurveyResponse.SurveyType.NPS && age >= 0 && age <= NPS_WINDOW_DAYS) {
+            LocalDate on = s.respondedOn();
+            if (s.type() == SurveyResponse.SurveyType.NPS && !on.isAfter(asOf) && !on.isBefore(windowStart)) {
                 sum += s.score();
                 n++;
             }
