@@ -130,18 +130,7 @@ public final class Backtest {
 
     /** The latest snapshot on or before the day and at most six days before it, else -1. */
     static int snapshotBefore(List<LocalDate> dates, LocalDate day) {
-        int lo = 0;
-        int hi = dates.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (dates.get(mid).isAfter(day)) {
-                hi = mid - 1;
-            } else {
-                found = mid;
-                lo = mid + 1;
-            }
-        }
+        int found = ScoreMatrix.latestOnOrBefore(dates, day);
         return found >= 0 && dates.get(found).isAfter(day.minusDays(7)) ? found : -1;
     }
 

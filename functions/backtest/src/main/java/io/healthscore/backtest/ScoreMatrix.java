@@ -67,6 +67,11 @@ public final class ScoreMatrix {
 
     /** Index of the latest snapshot on or before the day, -1 when none. */
     public int weekOnOrBefore(LocalDate day) {
+        return latestOnOrBefore(dates, day);
+    }
+
+    /** Index of the latest date on or before the day in an ascending list, -1 when none. */
+    static int latestOnOrBefore(java.util.List<LocalDate> dates, LocalDate day) {
         int lo = 0;
         int hi = dates.size() - 1;
         int found = -1;

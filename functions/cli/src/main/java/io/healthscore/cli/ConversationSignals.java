@@ -66,20 +66,4 @@ final class ConversationSignals {
             }
         }
     }
-
-    static void extractInto(AccountBook book, ConversationTable table, ExtractionRun run, Set<String> outOfScope,
-                            RejectLog rejects, List<TableReader.FileStats> files, Predicate<Conversation> relevant) {
-        List<TableReader.FileStats> read = table.stream(book::contains, outOfScope::contains,
-                c -> {
-                    if (relevant.test(c)) { // outside the signal window a conversation cannot change a score
-                        run.accept(c).filter(e -> e.accepted()).ifPresent(e -> book.conversation(e.accountId(), e.signal()));
-                    }
-                },
-                rejects);
-        files.addAll(read);
-        // a conversations file that could not be read leaves the signal without data rather than "no conversations"
-        if (read.stream().allMatch(f -> f.fileProblem() == null)) {
-            book.loaded(FactSource.CONVERSATIONS);
-        }
-    }
 }

@@ -2,11 +2,7 @@ package io.healthscore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.healthscore.domain.conversations.ExtractionRun;
-import io.healthscore.domain.conversations.InMemorySignalLedger;
-import io.healthscore.domain.conversations.OfflineExtractor;
 import io.healthscore.domain.model.ScoringModel;
-import io.healthscore.domain.ports.ExportSource;
 import io.healthscore.domain.ports.HealthSink;
 import io.healthscore.domain.ports.RunProgress;
 import io.healthscore.domain.ports.WriteReport;
@@ -14,9 +10,7 @@ import io.healthscore.domain.run.RunSummary;
 import io.healthscore.domain.run.ScoringRun;
 import io.healthscore.domain.scoring.Scorer;
 import io.healthscore.domain.signals.FactWindows;
-import io.healthscore.formats.ConversationTable;
 import io.healthscore.formats.DirectoryTableFiles;
-import io.healthscore.formats.ExportTables;
 import io.healthscore.formats.RenewalOutcome;
 import io.healthscore.formats.TableReader;
 import io.healthscore.salesforce.SalesforceAdapter;
@@ -36,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,34 +102,20 @@ final class SalesforceRun {
         JsonLog log = new JsonLog(logStream, o.quiet());
         DirectoryTableFiles files = new DirectoryTableFiles(o.input());
         FactWindows windows = FactWindows.of(o.model().activity());
-        ExportTables exports = ExportTables.keeping(files, windows);
         SalesforceAccountSource crm = adapter.accountSource();
+        ExportsAndConversations exports = new ExportsAndConversations(files, windows, crm::outOfScopeIds);
         DryRunPlanSink dryRun = sf.dryRun ? new DryRunPlanSink(adapter.healthSink(), new DryRunSink(o.out().resolve("salesforce")))
                 : null;
         HealthSink sink = dryRun != null ? dryRun : adapter.healthSink();
         RunProgress progress = (stage, done, total) ->
                 log.info("progress", Map.of("run_id", o.runId(), "stage", stage, "done", done, "total", total));
-        ConversationTable conversationTable = new ConversationTable(files);
-        ExtractionRun extraction = new ExtractionRun(new OfflineExtractor(), new InMemorySignalLedger(), Long.MAX_VALUE);
-        List<TableReader.FileStats> conversationFiles = new ArrayList<>();
-        ExportSource exportsWithConversations = (book, asOf, rejects) -> {
-            exports.loadExports(book, asOf, rejects);
-            if (conversationTable.present()) {
-                ConversationSignals.extractInto(book, conversationTable, extraction, crm.outOfScopeIds(), rejects,
-                        conversationFiles, c -> windows.keepsConversation(c.occurredOn(), asOf) && !c.occurredOn().isAfter(asOf));
-            }
-        };
         log.info("run_started", Map.of("run_id", o.runId(), "as_of", o.asOf().toString(), "model_version",
                 o.model().version(), "crm", "salesforce", "dry_run", sf.dryRun));
-        RunSummary summary = new ScoringRun(new Scorer(o.model()), crm, exportsWithConversations, sink, progress)
+        RunSummary summary = new ScoringRun(new Scorer(o.model()), crm, exports, sink, progress)
                 .execute(o.runId(), o.asOf());
 
-        List<TableReader.FileStats> stats = new ArrayList<>(exports.fileStats());
-        stats.addAll(conversationFiles);
-        ObjectNode conversations = JSON.createObjectNode();
-        conversations.put("status", conversationTable.present() ? "extracted" : "no_conversations_in_input");
-        conversations.put("conversations", extraction.stats().seen());
-        conversations.put("extracted", extraction.stats().extracted());
+        List<TableReader.FileStats> stats = exports.fileStats();
+        ObjectNode conversations = exports.conversationReport();
         try {
             Files.createDirectories(o.out().resolve("salesforce"));
             RunOutputs.scoresCsv(o.out().resolve("scores.csv"), summary.healths());
